@@ -1,0 +1,57 @@
+package io.orderflow.localstack;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * One Kafka broker and one PostgreSQL server per JVM, shared by all integration tests in it.
+ * Each test takes its own database from {@link #newDatabase()} and its own topic names, so tests
+ * stay independent while paying for the infrastructure once.
+ */
+public final class LocalInfrastructure {
+
+	private static LocalInfrastructure shared;
+
+	private final KafkaBroker kafka;
+
+	private final PostgresServer postgres;
+
+	private LocalInfrastructure(KafkaBroker kafka, PostgresServer postgres) {
+		this.kafka = kafka;
+		this.postgres = postgres;
+	}
+
+	/** The infrastructure of this JVM, started on first use and stopped when the JVM exits. */
+	public static synchronized LocalInfrastructure shared() {
+		if (shared == null) {
+			Path work = workDirectory().resolve("infra-" + ProcessHandle.current().pid());
+			PostgresServer postgres = PostgresServer.fromEnvironmentOrEmbedded(work.resolve("postgres"));
+			KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), 0);
+			shared = new LocalInfrastructure(kafka, postgres);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				kafka.close();
+				postgres.close();
+			}, "local-infrastructure-shutdown"));
+		}
+		return shared;
+	}
+
+	/** Directory for the files of child processes: {@code orderflow.work-dir}, or the temp dir. */
+	public static Path workDirectory() {
+		return Path.of(System.getProperty("orderflow.work-dir", System.getProperty("java.io.tmpdir") + "/orderflow"));
+	}
+
+	public KafkaBroker kafka() {
+		return this.kafka;
+	}
+
+	public PostgresServer postgres() {
+		return this.postgres;
+	}
+
+	/** A new, empty database on the shared server. */
+	public Database newDatabase() {
+		return this.postgres.createDatabase("test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.orderflow.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of the {@code ./orderflow} script: {@code up} runs the whole system locally, and
+ * {@code demo} submits a batch of orders to it.
+ */
+public final class OrderflowCli {
+
+	private static final String USAGE = """
+			Usage: ./orderflow <command> [options]
+
+			Commands:
+			  up   [--workers N] [--api-port P] [--kafka-port P]
+			       Start Kafka, PostgreSQL, the api-service and N workers (default 2). Ctrl-C stops all.
+			  demo [--orders N] [--api-url URL] [--workers N]
+			       Submit N orders (default 200) and report the outcome. Starts a stack if none runs.
+			""";
+
+	private OrderflowCli() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		// Before the first logger is created: the CLI prints its own progress, libraries only warnings.
+		System.setProperty("logback.configurationFile", "orderflow-cli-logback.xml");
+		PrintStream out = System.out;
+		if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+			out.print(USAGE);
+			return;
+		}
+		try {
+			Options options = Options.parse(Arrays.asList(args).subList(1, args.length));
+			switch (args[0]) {
+				case "up" -> up(options, out);
+				case "demo" -> System.exit(demo(options, out) ? 0 : 1);
+				default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'");
+			}
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			System.err.println("orderflow: " + ex.getMessage());
+			System.err.print(USAGE);
+			System.exit(2);
+		}
+	}
+
+	private static void up(Options options, PrintStream out) throws InterruptedException {
+		LocalStack stack = LocalStack.start(options.settings(), out);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			out.println("Stopping orderflow ...");
+			stack.close();
+			out.println("Stopped.");
+			stopped.countDown();
+		}, "orderflow-shutdown"));
+		out.println();
+		out.println("Try: ./orderflow demo   (Ctrl-C here stops everything)");
+		while (stopped.getCount() > 0) {
+			for (ServiceProcess dead : stack.deadServices()) {
+				out.printf("%s exited unexpectedly; see %s%n", dead.name(), dead.logFile());
+			}
+			if (!stack.deadServices().isEmpty()) {
+				System.exit(1);
+			}
+			stopped.await(2, java.util.concurrent.TimeUnit.SECONDS);
+		}
+	}
+
+	private static boolean demo(Options options, PrintStream out) throws InterruptedException {
+		Demo demo = new Demo(options.apiUrl(), out);
+		if (demo.isApiUp()) {
+			return demo.run(options.orders());
+		}
+		out.println("No api-service answers at " + options.apiUrl() + "; starting a stack for the demo.");
+		try (LocalStack stack = LocalStack.start(options.settings(), out)) {
+			out.println();
+			return new Demo(stack.apiUrl(), out).run(options.orders());
+		}
+	}
+
+	/** Command-line options shared by the commands. */
+	private record Options(int workers, int apiPort, int kafkaPort, int orders, String apiUrlOption) {
+
+		static Options parse(List<String> args) {
+			int workers = 2;
+			int apiPort = 8080;
+			int kafkaPort = 9092;
+			int orders = 200;
+			String apiUrl = null;
+			for (Iterator<String> it = args.iterator(); it.hasNext();) {
+				String option = it.next();
+				switch (option) {
+					case "--workers" -> workers = intValue(option, it);
+					case "--api-port" -> apiPort = intValue(option, it);
+					case "--kafka-port" -> kafkaPort = intValue(option, it);
+					case "--orders" -> orders = intValue(option, it);
+					case "--api-url" -> apiUrl = value(option, it);
+					default -> throw new IllegalArgumentException("Unknown option '" + option + "'");
+				}
+			}
+			if (orders < 1) {
+				throw new IllegalArgumentException("--orders must be at least 1, got " + orders);
+			}
+			return new Options(workers, apiPort, kafkaPort, orders, apiUrl);
+		}
+
+		LocalStack.Settings settings() {
+			return new LocalStack.Settings(Path.of(System.getProperty("orderflow.home", ".")).toAbsolutePath().normalize(),
+					this.workers, this.apiPort, this.kafkaPort);
+		}
+
+		String apiUrl() {
+			return (this.apiUrlOption != null) ? this.apiUrlOption : "http://127.0.0.1:" + this.apiPort;
+		}
+
+		private static int intValue(String option, Iterator<String> it) {
+			String value = value(option, it);
+			try {
+				return Integer.parseInt(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(option + " takes a whole number, got '" + value + "'");
+			}
+		}
+
+		private static String value(String option, Iterator<String> it) {
+			if (!it.hasNext()) {
+				throw new IllegalArgumentException(option + " needs a value");
+			}
+			return it.next();
+		}
+
+	}
+
+}

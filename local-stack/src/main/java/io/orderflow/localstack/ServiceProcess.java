@@ -1,0 +1,124 @@
+package io.orderflow.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Spring Boot service (api or worker) running as its own JVM from its executable jar.
+ */
+final class ServiceProcess {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+	private final String name;
+
+	private final int port;
+
+	private final Path logFile;
+
+	private final Process process;
+
+	private ServiceProcess(String name, int port, Path logFile, Process process) {
+		this.name = name;
+		this.port = port;
+		this.logFile = logFile;
+		this.process = process;
+	}
+
+	static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDirectory) {
+		if (!FreePorts.isFree(port)) {
+			throw new IllegalStateException("Port " + port + " for " + name + " is in use: is another stack running?");
+		}
+		Path logFile = logDirectory.resolve(name + ".log");
+		try {
+			Files.createDirectories(logDirectory);
+			ProcessBuilder builder = new ProcessBuilder(List.of(JavaProcesses.javaExecutable(), "-Xmx768m", "-jar",
+					jar.toString()))
+				.redirectErrorStream(true)
+				.redirectOutput(logFile.toFile());
+			builder.environment().putAll(environment);
+			builder.environment().put("SERVER_PORT", Integer.toString(port));
+			return new ServiceProcess(name, port, logFile, builder.start());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + name + " from " + jar, ex);
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	Path logFile() {
+		return this.logFile;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	void awaitHealthy(HttpClient http) {
+		Instant deadline = Instant.now().plus(READY_TIMEOUT);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.logFile);
+			}
+			try {
+				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
+			}
+			pause();
+		}
+		throw new IllegalStateException(this.name + " not healthy after " + READY_TIMEOUT.toSeconds() + " s; see " + this.logFile);
+	}
+
+	/** SIGTERM, so the service shuts down gracefully; SIGKILL if it takes longer than {@code timeout}. */
+	void stop(Duration timeout) {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
