@@ -1,0 +1,38 @@
+package io.orderflow.api;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.orderflow.common.messaging.TopicsConfiguration;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The api-service: accepts orders over HTTP, stores them and queues them for the workers.
+ */
+@SpringBootApplication
+@Import(TopicsConfiguration.class)
+public class ApiApplication {
+
+	/** Its own config file name, so api and worker can share one classpath (as in the system tests). */
+	public static final Map<String, Object> DEFAULTS = Map.of("spring.config.name", "orderflow-api");
+
+	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	public static SpringApplication application() {
+		SpringApplication application = new SpringApplication(ApiApplication.class);
+		application.setDefaultProperties(DEFAULTS);
+		return application;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Submitting and reading orders.
+ */
+package io.orderflow.api.order;

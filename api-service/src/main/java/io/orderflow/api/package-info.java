@@ -1,0 +1,4 @@
+/**
+ * HTTP order submission.
+ */
+package io.orderflow.api;

@@ -1,0 +1,116 @@
+package io.orderflow.api.system;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every client mistake into an RFC 9457 {@code application/problem+json} answer that says
+ * what is wrong, and infrastructure outages into a 503 that says to retry.
+ */
+@RestControllerAdvice
+class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+	static final URI INVALID_REQUEST = URI.create("urn:orderflow:problem:invalid-request");
+
+	static final URI UNAVAILABLE = URI.create("urn:orderflow:problem:service-unavailable");
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	/**
+	 * One rejected field.
+	 *
+	 * @param field path of the field, such as {@code items[0].quantity}
+	 * @param message what is wrong with it
+	 */
+	record FieldError(String field, String message) {
+
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+			.toList();
+		ProblemDetail problem = invalidRequest("The order has " + errors.size() + " invalid field(s)");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem;
+		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			String field = fieldPath(jackson.getPath());
+			problem = invalidRequest("Field '" + field + "' has a value of the wrong type or format");
+			problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type or format")));
+		}
+		else {
+			problem = invalidRequest("The request body is missing or is not well-formed JSON");
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		ProblemDetail problem = invalidRequest("'" + ex.getValue() + "' is not a valid " + name);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The order database is temporarily unavailable; nothing was stored");
+		problem.setType(UNAVAILABLE);
+		problem.setTitle("Service unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	private static ProblemDetail invalidRequest(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(INVALID_REQUEST);
+		problem.setTitle("Invalid request");
+		return problem;
+	}
+
+	private static String fieldPath(List<JacksonException.Reference> path) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : path) {
+			if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+			else {
+				field.append((field.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+		}
+		return field.toString();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Order vocabulary shared by the services.
+ */
+package io.orderflow.common.order;

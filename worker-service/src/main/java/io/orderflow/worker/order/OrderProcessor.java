@@ -1,0 +1,172 @@
+package io.orderflow.worker.order;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Processes a batch of orders in one transaction: lock the orders, skip those already final, lock
+ * the stock of all their SKUs, reserve, and write every outcome. Redelivered orders are
+ * acknowledged without effect, because the order row lock and the status check come first.
+ */
+@Service
+class OrderProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderProcessor.class);
+
+	private final OrderStore store;
+
+	private final TransactionTemplate transaction;
+
+	private final String worker;
+
+	private final MeterRegistry meters;
+
+	private final Timer batchTimer;
+
+	private final DistributionSummary batchSize;
+
+	OrderProcessor(OrderStore store, TransactionTemplate transaction, WorkerProperties properties, MeterRegistry meters) {
+		this.store = store;
+		this.transaction = transaction;
+		this.worker = properties.instanceId();
+		this.meters = meters;
+		this.batchTimer = Timer.builder("orderflow.orders.batch.duration")
+			.description("Time to process one batch of orders, both transactions included")
+			.register(meters);
+		this.batchSize = DistributionSummary.builder("orderflow.orders.batch.size")
+			.description("Distinct orders per processed batch")
+			.register(meters);
+	}
+
+	/** Processes the given orders; returns how each one ended, in the given order. */
+	Map<UUID, Result> process(List<UUID> orderIds) {
+		Set<UUID> ids = new LinkedHashSet<>(orderIds);
+		Timer.Sample sample = Timer.start(this.meters);
+		this.store.markProcessing(ids, this.worker);
+		Map<UUID, Result> results = this.transaction.execute((status) -> processLocked(ids));
+		sample.stop(this.batchTimer);
+		this.batchSize.record(ids.size());
+		results.forEach(this::report);
+		return results;
+	}
+
+	private Map<UUID, Result> processLocked(Set<UUID> ids) {
+		Map<UUID, PendingOrder> orders = this.store.lockOrders(ids);
+		Set<String> skus = new TreeSet<>();
+		List<PendingOrder> open = new ArrayList<>();
+		for (PendingOrder order : orders.values()) {
+			if (!order.status().isTerminal()) {
+				open.add(order);
+				order.lines().forEach((line) -> skus.add(line.sku()));
+			}
+		}
+		StockLedger ledger = new StockLedger(this.store.lockInventory(skus));
+		Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+		Map<UUID, Result> results = new LinkedHashMap<>();
+		for (UUID id : ids) {
+			PendingOrder order = orders.get(id);
+			if (order == null) {
+				results.put(id, new Result.Unknown());
+			}
+			else if (order.status().isTerminal()) {
+				results.put(id, new Result.AlreadyFinal(order));
+			}
+			else {
+				Outcome outcome = ledger.reserve(order);
+				outcomes.put(id, outcome);
+				results.put(id, new Result.Processed(outcome));
+			}
+		}
+		this.store.reserveStock(ledger.reserved());
+		this.store.finish(outcomes, this.worker);
+		return results;
+	}
+
+	private void report(UUID id, Result result) {
+		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", id.toString())) {
+			if (result instanceof Result.Processed processed && processed.outcome() instanceof Outcome.Rejected rejected) {
+				log.info("Order rejected: {}", rejected.reason());
+			}
+			else if (result instanceof Result.Processed processed
+					&& processed.outcome() instanceof Outcome.Completed completed) {
+				log.info("Order completed: reserved {}", completed.reserved());
+			}
+			else if (result instanceof Result.AlreadyFinal already) {
+				log.info("Order already {}; redelivery acknowledged without effect", already.order().status());
+			}
+			else {
+				log.error("Order does not exist; record skipped");
+			}
+		}
+		Counter.builder("orderflow.orders.processed")
+			.description("Orders handled by this worker, by outcome")
+			.tag("outcome", result.metricTag())
+			.register(this.meters)
+			.increment();
+	}
+
+	/**
+	 * How one record of a batch ended.
+	 */
+	sealed interface Result {
+
+		String metricTag();
+
+		/**
+		 * Processed now.
+		 *
+		 * @param outcome the decision
+		 */
+		record Processed(Outcome outcome) implements Result {
+
+			@Override
+			public String metricTag() {
+				return this.outcome.status().name().toLowerCase(java.util.Locale.ROOT);
+			}
+
+		}
+
+		/**
+		 * Already final before this delivery: a redelivery.
+		 *
+		 * @param order the order as found
+		 */
+		record AlreadyFinal(PendingOrder order) implements Result {
+
+			@Override
+			public String metricTag() {
+				return "duplicate";
+			}
+
+		}
+
+		/** No such order. */
+		record Unknown() implements Result {
+
+			@Override
+			public String metricTag() {
+				return "unknown";
+			}
+
+		}
+
+	}
+
+}

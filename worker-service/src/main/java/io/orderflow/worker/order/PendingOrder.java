@@ -1,0 +1,30 @@
+package io.orderflow.worker.order;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import io.orderflow.common.order.OrderStatus;
+
+/**
+ * An order as the worker loads it, with its row locked.
+ *
+ * @param id order id
+ * @param status current status
+ * @param total total stored at intake
+ * @param lines ordered lines
+ */
+record PendingOrder(UUID id, OrderStatus status, BigDecimal total, List<Line> lines) {
+
+	/**
+	 * One ordered line.
+	 *
+	 * @param sku stock keeping unit
+	 * @param quantity units
+	 * @param unitPrice price of one unit
+	 */
+	record Line(String sku, int quantity, BigDecimal unitPrice) {
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Kafka consumers that process orders.
+ */
+package io.orderflow.worker;
