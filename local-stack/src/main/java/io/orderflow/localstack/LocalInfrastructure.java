@@ -1,6 +1,8 @@
 package io.orderflow.localstack;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,7 +53,28 @@ public final class LocalInfrastructure {
 
 	/** A new, empty database on the shared server. */
 	public Database newDatabase() {
-		return this.postgres.createDatabase("test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+		return this.postgres.createDatabase("test_" + uniqueSuffix());
+	}
+
+	/**
+	 * Spring properties for one isolated application (or group of applications): the shared
+	 * broker, a new database, and an orders topic and consumer group of its own.
+	 */
+	public Map<String, String> isolatedSpringProperties() {
+		Database database = newDatabase();
+		String suffix = uniqueSuffix();
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
+		properties.put("spring.datasource.url", database.jdbcUrl());
+		properties.put("spring.datasource.username", database.username());
+		properties.put("spring.datasource.password", database.password());
+		properties.put("orderflow.topics.orders", "orders-" + suffix);
+		properties.put("spring.kafka.consumer.group-id", "orderflow-workers-" + suffix);
+		return properties;
+	}
+
+	private static String uniqueSuffix() {
+		return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
 
 }

@@ -64,6 +64,11 @@ class OrderProcessor {
 		sample.stop(this.batchTimer);
 		this.batchSize.record(ids.size());
 		results.forEach(this::report);
+		int repeats = orderIds.size() - ids.size();
+		if (repeats > 0) {
+			log.info("{} repeated record(s) in one batch acknowledged without effect", repeats);
+			outcomeCounter("duplicate").increment(repeats);
+		}
 		return results;
 	}
 
@@ -115,11 +120,14 @@ class OrderProcessor {
 				log.error("Order does not exist; record skipped");
 			}
 		}
-		Counter.builder("orderflow.orders.processed")
-			.description("Orders handled by this worker, by outcome")
-			.tag("outcome", result.metricTag())
-			.register(this.meters)
-			.increment();
+		outcomeCounter(result.metricTag()).increment();
+	}
+
+	private Counter outcomeCounter(String outcome) {
+		return Counter.builder("orderflow.orders.processed")
+			.description("Order records handled by this worker, by outcome")
+			.tag("outcome", outcome)
+			.register(this.meters);
 	}
 
 	/**
