@@ -8,9 +8,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /**
- * Validates {@link CurrencyCode}. Null is left to {@code @NotNull}.
+ * Validates {@link CurrencyCode}. Null is left to {@code @NotNull}. Public, because validator
+ * factories outside Spring instantiate it reflectively.
  */
-class CurrencyCodeValidator implements ConstraintValidator<CurrencyCode, String> {
+public class CurrencyCodeValidator implements ConstraintValidator<CurrencyCode, String> {
 
 	private static final Set<String> CODES = Currency.getAvailableCurrencies()
 		.stream()

@@ -1,0 +1,206 @@
+package io.orderflow.api.order;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.orderflow.common.messaging.TopicsProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the order API must do over real HTTP, with a real PostgreSQL and a real broker.
+ * Subclasses supply the infrastructure: local processes, or Testcontainers where Docker is available.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=orderflow-api")
+abstract class OrderApiContract {
+
+	static final String VALID_ORDER = """
+			{"customerId": "customer-1", "currency": "EUR",
+			 "items": [{"sku": "SKU-0001", "quantity": 2, "unitPrice": "9.99"}, {"sku": "SKU-0002", "quantity": 1, "unitPrice": 5}]}
+			""";
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TopicsProperties topics;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	@Test
+	void acceptedOrderIsStoredAndQueuedWithItsIdAsKey() throws Exception {
+		HttpResponse<String> response = post(VALID_ORDER, "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode body = this.json.readTree(response.body());
+		UUID id = UUID.fromString(body.get("id").asString());
+		assertThat(body.get("status").asString()).isEqualTo("PENDING");
+		assertThat(response.headers().firstValue("Location")).hasValue("/orders/" + id);
+		assertThat(this.jdbc.sql("select status from orders where id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("PENDING");
+		assertThat(this.jdbc.sql("select count(*) from order_items where order_id = :id").param("id", id).query(Long.class).single())
+			.isEqualTo(2);
+
+		ConsumerRecord<String, String> record = queuedRecord(id.toString());
+		assertThat(this.json.readTree(record.value()).get("orderId").asString()).isEqualTo(id.toString());
+		assertThat(record.headers().lastHeader("__TypeId__")).as("no Java type header in the contract").isNull();
+	}
+
+	@Test
+	void acceptedOrderReadsBackWithItemsTotalAndHistory() throws Exception {
+		String id = this.json.readTree(post(VALID_ORDER, "application/json").body()).get("id").asString();
+
+		HttpResponse<String> response = get("/orders/" + id);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode order = this.json.readTree(response.body());
+		assertThat(order.get("status").asString()).isEqualTo("PENDING");
+		assertThat(order.get("customerId").asString()).isEqualTo("customer-1");
+		assertThat(order.get("total").asString()).isEqualTo("24.98");
+		assertThat(order.get("items")).hasSize(2);
+		assertThat(order.get("items").get(0).get("unitPrice").asString()).isEqualTo("9.99");
+		assertThat(order.get("history").get(0).get("event").asString()).isEqualTo("CREATED");
+		assertThat(order.get("createdAt").asString()).isNotBlank();
+	}
+
+	@Test
+	void invalidOrderNamesEachBadFieldAndWritesNothing() throws Exception {
+		long ordersBefore = count("orders");
+		long auditBefore = count("audit_logs");
+
+		HttpResponse<String> response = post("""
+				{"customerId": "", "currency": "EURO", "items": [{"sku": "A", "quantity": 0, "unitPrice": "-1"}]}
+				""", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("type").asString()).isEqualTo("urn:orderflow:problem:invalid-request");
+		List<String> fields = new ArrayList<>();
+		problem.get("errors").forEach((error) -> fields.add(error.get("field").asString()));
+		assertThat(fields).containsExactly("currency", "customerId", "items[0].quantity", "items[0].unitPrice");
+		assertThat(count("orders")).isEqualTo(ordersBefore);
+		assertThat(count("audit_logs")).isEqualTo(auditBefore);
+	}
+
+	@Test
+	void malformedJsonIsAProblemAndWritesNothing() throws Exception {
+		long ordersBefore = count("orders");
+
+		HttpResponse<String> response = post("{\"customerId\": \"c\", ", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("detail").asString()).contains("not well-formed JSON");
+		assertThat(count("orders")).isEqualTo(ordersBefore);
+	}
+
+	@Test
+	void wrongTypeNamesTheField() throws Exception {
+		HttpResponse<String> response = post("""
+				{"customerId": "c", "currency": "EUR", "items": [{"sku": "A", "quantity": 1.5, "unitPrice": "1"}]}
+				""", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("errors").get(0).get("field").asString())
+			.isEqualTo("items[0].quantity");
+	}
+
+	@Test
+	void unknownOrderIsA404Problem() throws Exception {
+		HttpResponse<String> response = get("/orders/" + UUID.randomUUID());
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(response.body()).get("type").asString())
+			.isEqualTo("urn:orderflow:problem:order-not-found");
+	}
+
+	@Test
+	void malformedOrderIdIsA400Problem() throws Exception {
+		HttpResponse<String> response = get("/orders/not-a-uuid");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void wrongContentTypeIs415() throws Exception {
+		assertThat(post(VALID_ORDER, "text/plain").statusCode()).isEqualTo(415);
+	}
+
+	HttpResponse<String> post(String body, String contentType) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri("/orders"))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	ConsumerRecord<String, String> queuedRecord(String key) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				String.join(",", this.kafka.getBootstrapServers()), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(this.topics.orders())
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			assertThat(partitions).hasSize(this.topics.partitions());
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			List<ConsumerRecord<String, String>> found = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (key.equals(record.key())) {
+						found.add(record);
+					}
+				});
+				return !found.isEmpty();
+			});
+			return found.get(0);
+		}
+	}
+
+}
