@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * Declares the topics of the pipeline, so that every service that starts first creates them
+ * Declares the topics of the pipeline (orders and its dead-letter topic), so that every service that starts first creates them
  * with the configured partitions instead of relying on broker-side auto-creation.
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +18,15 @@ public class TopicsConfiguration {
 	@Bean
 	NewTopic ordersTopic(TopicsProperties topics) {
 		return TopicBuilder.name(topics.orders()).partitions(topics.partitions()).replicas(topics.replicas()).build();
+	}
+
+	/** Same partition count: a dead letter goes to the partition number of its original record. */
+	@Bean
+	NewTopic ordersDeadLetterTopic(TopicsProperties topics) {
+		return TopicBuilder.name(topics.ordersDeadLetter())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.orderflow.worker.order;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orderflow.worker.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -75,10 +75,8 @@ class OrderProcessor {
 	private Map<UUID, Result> processLocked(Set<UUID> ids) {
 		Map<UUID, PendingOrder> orders = this.store.lockOrders(ids);
 		Set<String> skus = new TreeSet<>();
-		List<PendingOrder> open = new ArrayList<>();
 		for (PendingOrder order : orders.values()) {
 			if (!order.status().isTerminal()) {
-				open.add(order);
 				order.lines().forEach((line) -> skus.add(line.sku()));
 			}
 		}
@@ -92,6 +90,9 @@ class OrderProcessor {
 			}
 			else if (order.status().isTerminal()) {
 				results.put(id, new Result.AlreadyFinal(order));
+			}
+			else if (order.lines().isEmpty()) {
+				results.put(id, new Result.Invalid("order has no lines"));
 			}
 			else {
 				Outcome outcome = ledger.reserve(order);
@@ -116,8 +117,11 @@ class OrderProcessor {
 			else if (result instanceof Result.AlreadyFinal already) {
 				log.info("Order already {}; redelivery acknowledged without effect", already.order().status());
 			}
+			else if (result instanceof Result.Invalid invalid) {
+				log.warn("Order cannot be processed: {}", invalid.problem());
+			}
 			else {
-				log.error("Order does not exist; record skipped");
+				log.warn("Order does not exist");
 			}
 		}
 		outcomeCounter(result.metricTag()).increment();
@@ -161,6 +165,20 @@ class OrderProcessor {
 			@Override
 			public String metricTag() {
 				return "duplicate";
+			}
+
+		}
+
+		/**
+		 * The stored order cannot be processed as it is.
+		 *
+		 * @param problem what is wrong with it
+		 */
+		record Invalid(String problem) implements Result {
+
+			@Override
+			public String metricTag() {
+				return "invalid";
 			}
 
 		}

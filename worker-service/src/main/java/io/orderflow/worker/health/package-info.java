@@ -1,0 +1,4 @@
+/**
+ * Health of the Kafka listener containers.
+ */
+package io.orderflow.worker.health;

@@ -1,0 +1,4 @@
+/**
+ * Retrying transient failures with exponential backoff, pausing the consumer instead of sleeping.
+ */
+package io.orderflow.worker.retry;

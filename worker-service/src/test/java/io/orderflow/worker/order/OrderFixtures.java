@@ -1,0 +1,190 @@
+package io.orderflow.worker.order;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.orderflow.common.messaging.TopicsProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Test data and probes for worker tests: orders stored as the api-service stores them, records
+ * produced as any client would, and the dead-letter topic read without a consumer group.
+ */
+final class OrderFixtures implements AutoCloseable {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+	private final JdbcClient jdbc;
+
+	private final String bootstrapServers;
+
+	private final TopicsProperties topics;
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	/** SKUs of one fixture, so tests never share stock. */
+	private final String prefix = "T" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-";
+
+	OrderFixtures(JdbcClient jdbc, String bootstrapServers, TopicsProperties topics) {
+		this.jdbc = jdbc;
+		this.bootstrapServers = bootstrapServers;
+		this.topics = topics;
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+	}
+
+	@Override
+	public void close() {
+		this.producer.close();
+	}
+
+	String sku(String name) {
+		return this.prefix + name;
+	}
+
+	void stock(String sku, long available) {
+		this.jdbc.sql("insert into inventory (sku, available) values (:sku, :available)")
+			.param("sku", sku(sku))
+			.param("available", available)
+			.update();
+	}
+
+	PendingOrder.Line line(String sku, int quantity, String unitPrice) {
+		return new PendingOrder.Line(sku(sku), quantity, new BigDecimal(unitPrice));
+	}
+
+	/** Stores a PENDING order as the api-service would. */
+	UUID order(PendingOrder.Line... lines) {
+		UUID id = UUID.randomUUID();
+		BigDecimal total = BigDecimal.ZERO;
+		for (PendingOrder.Line line : lines) {
+			total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+		}
+		this.jdbc.sql("insert into orders (id, customer_id, currency, total, status) values (:id, 'c', 'EUR', :total, 'PENDING')")
+			.param("id", id)
+			.param("total", total)
+			.update();
+		int lineNo = 0;
+		for (PendingOrder.Line line : lines) {
+			this.jdbc.sql("""
+					insert into order_items (order_id, line_no, sku, quantity, unit_price)
+					values (:id, :lineNo, :sku, :quantity, :unitPrice)
+					""")
+				.params(Map.of("id", id, "lineNo", ++lineNo, "sku", line.sku(), "quantity", line.quantity(), "unitPrice",
+						line.unitPrice()))
+				.update();
+		}
+		this.jdbc.sql("insert into audit_logs (order_id, event) values (:id, 'CREATED')").param("id", id).update();
+		return id;
+	}
+
+	/** Publishes the contract's JSON, keyed by order id, as any producer in any language would. */
+	void send(UUID id) {
+		sendRaw(null, id.toString(), json(id));
+	}
+
+	/** Publishes exactly these bytes; {@code partition} null lets the key choose. Returns its offset. */
+	long sendRaw(Integer partition, String key, byte[] value) {
+		try {
+			return this.producer.send(new ProducerRecord<>(this.topics.orders(), partition, key, value))
+				.get(30, TimeUnit.SECONDS)
+				.offset();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot publish test record", ex);
+		}
+	}
+
+	static byte[] json(UUID id) {
+		return ("{\"orderId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+	}
+
+	void awaitStatus(UUID id, String status) {
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(status(id)).isEqualTo(status));
+	}
+
+	String status(UUID id) {
+		return this.jdbc.sql("select status from orders where id = :id").param("id", id).query(String.class).single();
+	}
+
+	long available(String sku) {
+		return this.jdbc.sql("select available from inventory where sku = :sku")
+			.param("sku", sku(sku))
+			.query(Long.class)
+			.single();
+	}
+
+	String rejectionReason(UUID id) {
+		return this.jdbc.sql("select rejection_reason from orders where id = :id").param("id", id).query(String.class).single();
+	}
+
+	List<String> events(UUID id) {
+		return this.jdbc.sql("select event from audit_logs where order_id = :id order by id")
+			.param("id", id)
+			.query(String.class)
+			.list();
+	}
+
+	long countWithStatus(List<UUID> ids, String... statuses) {
+		return this.jdbc.sql("select count(*) from orders where id = any(:ids) and status = any(:statuses)")
+			.param("ids", ids.toArray(UUID[]::new))
+			.param("statuses", statuses)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Every record on the dead-letter topic, read from the beginning without a consumer group. */
+	List<ConsumerRecord<String, byte[]>> deadLetters() {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(this.topics.ordersDeadLetter())
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			await().atMost(TIMEOUT)
+				.until(() -> {
+					consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+					return partitions.stream().allMatch((partition) -> consumer.position(partition) >= end.get(partition));
+				});
+			return records;
+		}
+	}
+
+	/** Dead letters whose key is {@code key}. */
+	List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+		return deadLetters().stream().filter((record) -> key.equals(record.key())).toList();
+	}
+
+	static String header(ConsumerRecord<?, ?> record, String name) {
+		org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}
