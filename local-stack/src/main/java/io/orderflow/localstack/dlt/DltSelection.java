@@ -15,9 +15,6 @@ import java.time.Instant;
  */
 record DltSelection(boolean all, Integer partition, Long offset, String exception, Instant since, Instant until) {
 
-	/** Selects every record. */
-	static final DltSelection EVERYTHING = new DltSelection(true, null, null, null, null, null);
-
 	DltSelection {
 		if (offset != null && partition == null) {
 			throw new IllegalArgumentException("--offset needs --partition: offsets are per partition");

@@ -4,13 +4,15 @@ import java.io.PrintStream;
 import java.time.Instant;
 
 /**
- * {@code dlt list}: one line per dead letter, enough to decide which ones to show or replay.
+ * {@code dlt list}: one line per dead letter, enough to decide which ones to show or replay. The
+ * exception is usually spring-kafka's {@code ListenerExecutionFailedException}, so the line also
+ * names the root cause.
  */
 final class ListCommand implements DeadLetterCommand {
 
 	static final int MESSAGE_LENGTH = 80;
 
-	private static final String ROW = "%-9s %-8s %-24s %-36s %-28s %-8s %-7s %s%n";
+	private static final String ROW = "%-9s %-8s %-24s %-36s %-32s %-32s %-8s %-7s %s%n";
 
 	private final PrintStream out;
 
@@ -23,13 +25,13 @@ final class ListCommand implements DeadLetterCommand {
 	@Override
 	public void accept(DeadLetterRecord record) {
 		if (this.listed++ == 0) {
-			this.out.printf(ROW, "PARTITION", "OFFSET", "TIMESTAMP", "KEY", "EXCEPTION", "ATTEMPTS", "REPLAYS",
-					"MESSAGE");
+			this.out.printf(ROW, "PARTITION", "OFFSET", "TIMESTAMP", "KEY", "EXCEPTION", "CAUSE", "ATTEMPTS",
+					"REPLAYS", "MESSAGE");
 		}
 		Instant timestamp = record.timestamp();
 		this.out.printf(ROW, record.partition(), record.offset(), (timestamp != null) ? timestamp : "-",
 				oneLine(Bytes.display(record.key()), 36), simpleName(record.exceptionClass()),
-				orDash(record.attempts()), (record.replayCount() != null) ? record.replayCount() : "0",
+				simpleName(record.exceptionCauseClass()), orDash(record.attempts()), (record.replayCount() != null) ? record.replayCount() : "0",
 				oneLine(orDash(record.exceptionMessage()), MESSAGE_LENGTH));
 	}
 

@@ -27,12 +27,12 @@ class ListCommandTests {
 
 		assertThat(this.command.finish(12)).isZero();
 		assertThat(output().lines()).hasSize(4);
-		assertThat(output().lines().toList().get(0)).startsWith("PARTITION").contains("EXCEPTION", "REPLAYS", "MESSAGE");
+		assertThat(output().lines().toList().get(0)).startsWith("PARTITION").contains("EXCEPTION", "CAUSE", "REPLAYS", "MESSAGE");
 		assertThat(output().lines().toList().get(1).split(" +")).containsExactly("2", "17", "2026-11-23T10:00:00.250Z",
-				"order-1", "ListenerExecutionFailedException", "3", "0", "Listener", "failed;", "Unknown", "order", "id",
+				"order-1", "ListenerExecutionFailedException", "IllegalStateException", "3", "0", "Listener", "failed;", "Unknown", "order", "id",
 				"order-1");
 		assertThat(output().lines().toList().get(2).split(" +")).startsWith("3", "4", "2026-11-23T10:00:00Z", "order-2",
-				"ListenerExecutionFailedException", "3", "1");
+				"ListenerExecutionFailedException", "IllegalStateException", "3", "1");
 		assertThat(output()).endsWith("2 dead letters listed (12 scanned)\n");
 	}
 
@@ -50,13 +50,14 @@ class ListCommandTests {
 	void listShowsMissingHeadersAsDashes() {
 		DeadLetterRecord bare = deadLetter().key(null).build();
 		bare.headers().remove(KafkaHeaders.DLT_EXCEPTION_FQCN);
+		bare.headers().remove(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
 		bare.headers().remove(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 		bare.headers().remove(io.orderflow.common.messaging.DeadLetterHeaders.ATTEMPTS);
 
 		this.command.accept(bare);
 
 		assertThat(output().lines().toList().get(1).split(" +")).containsExactly("0", "0", "2026-11-23T10:00:00Z",
-				"(null)", "-", "-", "0", "-");
+				"(null)", "-", "-", "-", "0", "-");
 	}
 
 	@Test
