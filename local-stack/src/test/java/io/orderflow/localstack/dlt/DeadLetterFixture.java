@@ -115,9 +115,13 @@ final class DeadLetterFixture {
 				Optional.empty()));
 	}
 
-	/** The record that writes this dead letter to its partition of {@code topic}. */
+	/**
+	 * The record that writes this dead letter to its partition of {@code topic}. The producer
+	 * stamps it with the current time, as when the worker dead-letters, since a broker refuses
+	 * timestamps too far from its clock.
+	 */
 	ProducerRecord<byte[], byte[]> toProducerRecord(String topic) {
-		return new ProducerRecord<>(topic, this.partition, this.timestamp.toEpochMilli(), this.key, this.value,
+		return new ProducerRecord<>(topic, this.partition, null, this.key, this.value,
 				new RecordHeaders(this.headers.toArray()));
 	}
 
