@@ -7,9 +7,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.orderflow.localstack.dlt.DeadLetterTool;
+
 /**
- * Entry point of the {@code ./orderflow} script: {@code up} runs the whole system locally, and
- * {@code demo} submits a batch of orders to it.
+ * Entry point of the {@code ./orderflow} script: {@code up} runs the whole system locally,
+ * {@code demo} submits a batch of orders to it, and {@code dlt} inspects and replays dead letters.
  */
 public final class OrderflowCli {
 
@@ -21,7 +23,7 @@ public final class OrderflowCli {
 			       Start Kafka, PostgreSQL, the api-service and N workers (default 2). Ctrl-C stops all.
 			  demo [--orders N] [--api-url URL] [--workers N]
 			       Submit N orders (default 200) and report the outcome. Starts a stack if none runs.
-			""";
+			""" + DeadLetterTool.USAGE;
 
 	private OrderflowCli() {
 	}
@@ -35,10 +37,11 @@ public final class OrderflowCli {
 			return;
 		}
 		try {
-			Options options = Options.parse(Arrays.asList(args).subList(1, args.length));
+			List<String> commandArgs = Arrays.asList(args).subList(1, args.length);
 			switch (args[0]) {
-				case "up" -> up(options, out);
-				case "demo" -> System.exit(demo(options, out) ? 0 : 1);
+				case "up" -> up(Options.parse(commandArgs), out);
+				case "demo" -> System.exit(demo(Options.parse(commandArgs), out) ? 0 : 1);
+				case "dlt" -> System.exit(DeadLetterTool.run(commandArgs, out, System.err));
 				default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'");
 			}
 		}
