@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.Headers;
 
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.ExceptionHeadersCreator;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
  * Writes spring-kafka's standard exception headers ({@code kafka_dlt-exception-fqcn},
@@ -32,7 +33,10 @@ class BoundedExceptionHeaders implements ExceptionHeadersCreator {
 	}
 
 	@Override
-	public void create(Headers headers, Exception exception, boolean isKey, HeaderNames names) {
+	public void create(Headers headers, Exception thrown, boolean isKey, HeaderNames names) {
+		// The listener wrapper only carries the consumer group; the headers describe what it wraps.
+		Throwable exception = (thrown instanceof ListenerExecutionFailedException && thrown.getCause() != null)
+				? thrown.getCause() : thrown;
 		HeaderNames.ExceptionInfo info = names.getExceptionInfo();
 		replace(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(), exception.getClass().getName());
 		Throwable root = rootCause(exception);

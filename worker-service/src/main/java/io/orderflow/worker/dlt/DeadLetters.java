@@ -48,7 +48,9 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 		DeserializationException deserialization = deserializationFailure(record);
 		Exception reason = (deserialization != null) ? deserialization : unwrap(exception);
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", String.valueOf(record.key()))) {
-			this.recoverer.accept(record, consumer, reason);
+			// The recoverer takes the consumer group header from this wrapper; the exception headers show the reason.
+			this.recoverer.accept(record, consumer,
+					new ListenerExecutionFailedException(reason.getMessage(), groupId(exception, consumer), reason));
 			log.warn("Dead-lettered {}-{}@{}: {}: {}", record.topic(), record.partition(), record.offset(),
 					reason.getClass().getSimpleName(), reason.getMessage());
 		}
@@ -57,6 +59,13 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 			.tag("exception", reason.getClass().getSimpleName())
 			.register(this.meters)
 			.increment();
+	}
+
+	private static @Nullable String groupId(Exception exception, @Nullable Consumer<?, ?> consumer) {
+		if (exception instanceof ListenerExecutionFailedException failed && failed.getGroupId() != null) {
+			return failed.getGroupId();
+		}
+		return (consumer != null) ? consumer.groupMetadata().groupId() : null;
 	}
 
 	private static Exception unwrap(Exception exception) {

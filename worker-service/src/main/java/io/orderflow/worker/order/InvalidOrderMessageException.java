@@ -9,8 +9,4 @@ public class InvalidOrderMessageException extends RuntimeException {
 		super(message);
 	}
 
-	InvalidOrderMessageException(String message, Throwable cause) {
-		super(message, cause);
-	}
-
 }

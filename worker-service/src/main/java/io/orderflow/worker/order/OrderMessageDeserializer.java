@@ -33,7 +33,8 @@ public class OrderMessageDeserializer implements Deserializer<ReceivedOrder> {
 			message = this.json.readTree(data);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidOrderMessageException("Value is not JSON: " + ex.getOriginalMessage(), ex);
+			// The parser's message says where and why; its stack trace would only bury ours.
+			throw new InvalidOrderMessageException("Value is not JSON: " + ex.getOriginalMessage());
 		}
 		if (message == null || !message.isObject()) {
 			throw new InvalidOrderMessageException("Value is JSON but not an object with an orderId");
