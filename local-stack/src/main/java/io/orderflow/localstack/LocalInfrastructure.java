@@ -61,7 +61,11 @@ public final class LocalInfrastructure {
 	 * broker, a new database, and an orders topic and consumer group of its own.
 	 */
 	public Map<String, String> isolatedSpringProperties() {
-		Database database = newDatabase();
+		return isolatedSpringProperties(newDatabase());
+	}
+
+	/** As {@link #isolatedSpringProperties()}, with a database the caller provides. */
+	public Map<String, String> isolatedSpringProperties(Database database) {
 		String suffix = uniqueSuffix();
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("spring.kafka.bootstrap-servers", this.kafka.bootstrapServers());
@@ -71,6 +75,17 @@ public final class LocalInfrastructure {
 		properties.put("orderflow.topics.orders", "orders-" + suffix);
 		properties.put("spring.kafka.consumer.group-id", "orderflow-workers-" + suffix);
 		return properties;
+	}
+
+	/**
+	 * Spring properties as environment variables for a child process, in Spring's relaxed form:
+	 * {@code spring.kafka.consumer.group-id} becomes {@code SPRING_KAFKA_CONSUMER_GROUPID}.
+	 */
+	public static Map<String, String> asEnvironment(Map<String, String> springProperties) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		springProperties.forEach((name, value) -> environment
+			.put(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""), value));
+		return environment;
 	}
 
 	private static String uniqueSuffix() {

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Spring Boot service (api or worker) running as its own JVM from its executable jar.
+ * One Spring Boot service (api or worker) running as its own JVM from its executable jar. Used by
+ * {@code ./orderflow up} and by tests that stop or kill a service the way an operator or a crash would.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -36,7 +37,12 @@ final class ServiceProcess {
 		this.process = process;
 	}
 
-	static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDirectory) {
+	/**
+	 * Starts {@code java -jar jar} with {@code SERVER_PORT=port} and the given environment on top
+	 * of this process's, logging to {@code <logDirectory>/<name>.log}.
+	 */
+	public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
+			Path logDirectory) {
 		if (!FreePorts.isFree(port)) {
 			throw new IllegalStateException("Port " + port + " for " + name + " is in use: is another stack running?");
 		}
@@ -56,20 +62,25 @@ final class ServiceProcess {
 		}
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	Path logFile() {
+	public Path logFile() {
 		return this.logFile;
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/** Waits until {@code /actuator/health} answers 200. */
+	public void awaitHealthy() {
+		awaitHealthy(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
 	}
 
 	void awaitHealthy(HttpClient http) {
@@ -98,8 +109,39 @@ final class ServiceProcess {
 		throw new IllegalStateException(this.name + " not healthy after " + READY_TIMEOUT.toSeconds() + " s; see " + this.logFile);
 	}
 
+	/** Kills the process with SIGKILL, as a crash or an OOM kill would, and waits for it to go. */
+	public void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Sends SIGTERM, as Kubernetes does, without waiting. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/** The exit code, once the process has exited. */
+	public int exitValue() {
+		return this.process.exitValue();
+	}
+
+	/** Waits up to {@code timeout} for the process to exit; returns whether it did. */
+	public boolean awaitExit(Duration timeout) {
+		try {
+			return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	/** SIGTERM, so the service shuts down gracefully; SIGKILL if it takes longer than {@code timeout}. */
-	void stop(Duration timeout) {
+	public void stop(Duration timeout) {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
