@@ -14,4 +14,13 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("orderflow.worker.dead-letter")
 record DeadLetterProperties(@DefaultValue("2KB") DataSize maxMessageSize, @DefaultValue("16KB") DataSize maxStackTraceSize) {
 
+	private static final DataSize MINIMUM = DataSize.ofBytes(256);
+
+	DeadLetterProperties {
+		if (maxMessageSize.compareTo(MINIMUM) < 0 || maxStackTraceSize.compareTo(MINIMUM) < 0) {
+			throw new IllegalArgumentException("orderflow.worker.dead-letter.max-message-size and max-stack-trace-size"
+					+ " must be at least " + MINIMUM + ", got " + maxMessageSize + " and " + maxStackTraceSize);
+		}
+	}
+
 }

@@ -25,6 +25,9 @@ public record RetryProperties(@DefaultValue("500ms") Duration initialInterval, @
 		if (multiplier < 1.0) {
 			throw new IllegalArgumentException("orderflow.worker.retry.multiplier must be at least 1.0, got " + multiplier);
 		}
+		if (jitter.isNegative()) {
+			throw new IllegalArgumentException("orderflow.worker.retry.jitter must not be negative, got " + jitter);
+		}
 		if (maxInterval.compareTo(initialInterval) < 0) {
 			throw new IllegalArgumentException("orderflow.worker.retry.max-interval (" + maxInterval
 					+ ") is shorter than initial-interval (" + initialInterval + ")");

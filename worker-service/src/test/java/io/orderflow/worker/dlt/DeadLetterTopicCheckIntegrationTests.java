@@ -1,0 +1,48 @@
+package io.orderflow.worker.dlt;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.worker.WorkerApplication;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Integration tests for {@link DeadLetterTopicCheck}: a worker refuses to start when dead letters
+ * could not keep their partition number.
+ */
+class DeadLetterTopicCheckIntegrationTests {
+
+	@Test
+	void workerRefusesToStartWhenTheDeadLetterTopicHasFewerPartitions() throws Exception {
+		Map<String, String> properties = LocalInfrastructure.shared().isolatedSpringProperties();
+		String orders = properties.get("orderflow.topics.orders");
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")))) {
+			// More partitions than the worker declares: it cannot shrink orders, and orders-dlt stays at 6.
+			admin.createTopics(List.of(new NewTopic(orders, 8, (short) 1), new NewTopic(orders + "-dlt", 6, (short) 1)))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
+		String[] args = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+
+		assertThatException().isThrownBy(() -> WorkerApplication.application().run(append(args, "--server.port=0")))
+			.havingRootCause()
+			.withMessageContaining("'" + orders + "-dlt' has 6 partitions but '" + orders + "' has 8")
+			.withMessageContaining("--partitions 8");
+	}
+
+	private static String[] append(String[] args, String arg) {
+		String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+		all[args.length] = arg;
+		return all;
+	}
+
+}

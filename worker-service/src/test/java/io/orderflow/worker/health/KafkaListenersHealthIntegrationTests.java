@@ -1,0 +1,80 @@
+package io.orderflow.worker.health;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.worker.WorkerApplication;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Integration tests for {@link KafkaListenersHealthIndicator}: a consumer thread that dies on an
+ * {@link Error} is reported, not swallowed.
+ */
+class KafkaListenersHealthIntegrationTests {
+
+	@Test
+	void listenerKilledByAnErrorTurnsHealthDown() throws Exception {
+		Map<String, String> properties = LocalInfrastructure.shared().isolatedSpringProperties();
+		String[] args = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		SpringApplication application = WorkerApplication.application();
+		application.addPrimarySources(List.of(FatalListener.class));
+		String[] withPort = java.util.Arrays.copyOf(args, args.length + 1);
+		withPort[args.length] = "--server.port=0";
+		try (ConfigurableApplicationContext worker = application.run(withPort)) {
+			HealthIndicator health = worker.getBean("kafkaListeners", HealthIndicator.class);
+			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+					Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringSerializer(),
+					new StringSerializer())) {
+				producer.send(new ProducerRecord<>(properties.get("orderflow.topics.orders"), "k", "{}"))
+					.get(30, TimeUnit.SECONDS);
+			}
+
+			await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+				assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.health().getDetails().get("fatal")).asString().contains("lastAbnormalStop=ERROR");
+			});
+			assertThat(health.health().getDetails().get("orders")).asString().contains("inExpectedState=true");
+		}
+	}
+
+	/** A second listener on the orders topic, in its own group, that dies on every record. */
+	@Configuration(proxyBeanMethods = false)
+	static class FatalListener {
+
+		@Bean
+		Object fatalListener() {
+			return new Object() {
+
+				@KafkaListener(id = "fatal", groupId = "fatal-${orderflow.topics.orders}",
+						topics = "${orderflow.topics.orders}", batch = "true")
+				void onRecords(List<Object> records) {
+					throw new StackOverflowError("simulated fatal error in a listener");
+				}
+
+			};
+		}
+
+	}
+
+}
