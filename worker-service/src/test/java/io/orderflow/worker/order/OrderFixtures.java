@@ -77,7 +77,11 @@ final class OrderFixtures implements AutoCloseable {
 
 	/** Stores a PENDING order as the api-service would. */
 	UUID order(PendingOrder.Line... lines) {
-		UUID id = UUID.randomUUID();
+		return order(UUID.randomUUID(), lines);
+	}
+
+	/** Stores a PENDING order with the given id. */
+	UUID order(UUID id, PendingOrder.Line... lines) {
 		BigDecimal total = BigDecimal.ZERO;
 		for (PendingOrder.Line line : lines) {
 			total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
