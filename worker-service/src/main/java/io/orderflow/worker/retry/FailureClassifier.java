@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Decides whether a processing failure may go away on its own (database or broker unavailable,
@@ -47,7 +48,10 @@ public final class FailureClassifier {
 				|| failure instanceof RecoverableDataAccessException
 				// Spring classes a lost connection as non-transient; for a worker it is an outage to wait out.
 				|| failure instanceof DataAccessResourceFailureException
-				|| failure instanceof CannotCreateTransactionException || failure instanceof SQLTransientException
+				|| failure instanceof CannotCreateTransactionException
+				// Commit or rollback failed: the connection is gone. Its SQLException may carry no SQLSTATE
+				// (a pool's closed-connection proxy), and the original failure is kept outside the cause chain.
+				|| failure instanceof TransactionSystemException || failure instanceof SQLTransientException
 				|| failure instanceof SQLRecoverableException || failure instanceof RetriableException;
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,15 @@ class FailureClassifierTests {
 	void transactionThatCannotStartIsTransient() {
 		assertThat(this.classifier.isTransient(new CannotCreateTransactionException("no connection for transaction")))
 			.isTrue();
+	}
+
+	@Test
+	void rollbackOnAClosedConnectionIsTransient() {
+		// What a pool's closed-connection proxy throws: no SQLSTATE to go by.
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+
+		assertThat(this.classifier.isTransient(rollbackFailed)).isTrue();
 	}
 
 	@Test

@@ -1,0 +1,103 @@
+package io.orderflow.worker.order;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.orderflow.common.messaging.DeadLetterHeaders;
+import io.orderflow.common.messaging.TopicsProperties;
+import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.localstack.PostgresServer;
+import io.orderflow.worker.retry.TransientFailureException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A transient failure that outlasts the retry budget sends the batch to the dead-letter topic,
+ * saying how often it was tried and why, instead of blocking the partition forever.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=budget-test-worker",
+				"orderflow.worker.retry.initial-interval=200ms", "orderflow.worker.retry.max-interval=1s",
+				"orderflow.worker.retry.jitter=0ms", "orderflow.worker.retry.max-elapsed-time=4s",
+				"spring.datasource.hikari.connection-timeout=500" })
+class RetryBudgetIntegrationTests {
+
+	static PostgresServer postgres;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TopicsProperties topics;
+
+	@Autowired
+	KafkaConnectionDetails kafka;
+
+	OrderFixtures fixtures;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		postgres = PostgresServer.embedded(LocalInfrastructure.workDirectory().resolve("budget-" + UUID.randomUUID()), 0);
+		LocalInfrastructure.shared()
+			.isolatedSpringProperties(postgres.createDatabase("orderflow"))
+			.forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@AfterAll
+	static void stopPostgres() {
+		postgres.close();
+	}
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new OrderFixtures(this.jdbc, String.join(",", this.kafka.getBootstrapServers()), this.topics);
+	}
+
+	@AfterEach
+	void closeFixtures() {
+		this.fixtures.close();
+	}
+
+	@Test
+	void batchStillFailingAfterTheBudgetIsDeadLetteredWithItsAttempts() {
+		this.fixtures.stock("A", 10);
+		UUID id = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+		postgres.stop();
+		try {
+			this.fixtures.send(id);
+
+			ConsumerRecord<String, byte[]> deadLetter = await().atMost(OrderFixtures.TIMEOUT)
+				.until(() -> this.fixtures.deadLetters(id.toString()), (records) -> !records.isEmpty())
+				.get(0);
+
+			assertThat(deadLetter.value()).isEqualTo(OrderFixtures.json(id));
+			assertThat(OrderFixtures.header(deadLetter, "kafka_dlt-exception-fqcn"))
+				.as(OrderFixtures.header(deadLetter, "kafka_dlt-exception-stacktrace"))
+				.isEqualTo(TransientFailureException.class.getName());
+			assertThat(OrderFixtures.header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
+				.isEqualTo("java.net.ConnectException");
+			assertThat(Integer.parseInt(OrderFixtures.header(deadLetter, DeadLetterHeaders.ATTEMPTS)))
+				.isGreaterThanOrEqualTo(3);
+		}
+		finally {
+			postgres.start();
+		}
+		await().atMost(OrderFixtures.TIMEOUT).ignoreExceptions().until(() -> this.fixtures.status(id).equals("PENDING"));
+		assertThat(this.fixtures.events(id)).containsExactly("CREATED");
+		assertThat(List.of(this.fixtures.available("A"))).containsExactly(10L);
+	}
+
+}
