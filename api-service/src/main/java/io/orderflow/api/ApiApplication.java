@@ -7,6 +7,7 @@ import io.orderflow.common.messaging.TopicsConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
  * The api-service: accepts orders over HTTP, stores them and queues them for the workers.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @Import(TopicsConfiguration.class)
 public class ApiApplication {
 

@@ -14,7 +14,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts an order: stores it, then queues its id for the workers.
+ * Accepts an order: stores it and queues its id for the workers in the same transaction; the outbox
+ * relay publishes it.
  */
 @Service
 class OrderIntake {
@@ -23,15 +24,12 @@ class OrderIntake {
 
 	private final OrderRepository orders;
 
-	private final OrderPublisher publisher;
-
 	private final OrderIds ids;
 
 	private final Counter accepted;
 
-	OrderIntake(OrderRepository orders, OrderPublisher publisher, Clock clock, MeterRegistry meters) {
+	OrderIntake(OrderRepository orders, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
-		this.publisher = publisher;
 		this.ids = new OrderIds(clock);
 		this.accepted = Counter.builder("orderflow.orders.accepted").description("Orders accepted over HTTP").register(meters);
 	}
@@ -40,8 +38,8 @@ class OrderIntake {
 		UUID id = this.ids.next();
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", id.toString())) {
 			BigDecimal total = Money.total(request.items());
+			// One transaction: the order, its lines, its audit row and its outbox row.
 			this.orders.insert(id, request, total);
-			this.publisher.publish(id);
 			this.accepted.increment();
 			log.info("Order accepted: customer {}, {} line(s), total {} {}", request.customerId(), request.items().size(),
 					total.toPlainString(), request.currency());

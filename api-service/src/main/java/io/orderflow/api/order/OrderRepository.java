@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.orderflow.api.outbox.Outbox;
 import io.orderflow.common.order.OrderStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,12 +27,18 @@ class OrderRepository {
 
 	private final JsonMapper json;
 
-	OrderRepository(JdbcClient jdbc, JsonMapper json) {
+	private final Outbox outbox;
+
+	OrderRepository(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.outbox = outbox;
 	}
 
-	/** Stores a new {@code PENDING} order, its lines and its {@code CREATED} audit row in one transaction. */
+	/**
+	 * Stores a new {@code PENDING} order, its lines, its {@code CREATED} audit row and its outbox
+	 * row in one transaction: an order is stored if and only if it will be published.
+	 */
 	@Transactional
 	void insert(UUID id, SubmitOrderRequest request, BigDecimal total) {
 		this.jdbc.sql("""
@@ -63,6 +70,7 @@ class OrderRepository {
 			.param("orderId", id)
 			.param("detail", this.json.writeValueAsString(detail))
 			.update();
+		this.outbox.enqueue(id, null);
 	}
 
 	@Transactional(readOnly = true)
