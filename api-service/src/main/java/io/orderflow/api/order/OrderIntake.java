@@ -1,7 +1,7 @@
 package io.orderflow.api.order;
 
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -10,12 +10,14 @@ import io.orderflow.common.order.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts an order: stores it and queues its id for the workers in the same transaction; the outbox
- * relay publishes it.
+ * Accepts orders: each is stored and queued for the workers in one transaction (the outbox relay
+ * publishes it), at most once per {@code Idempotency-Key} of a caller.
  */
 @Service
 class OrderIntake {
@@ -24,27 +26,87 @@ class OrderIntake {
 
 	private final OrderRepository orders;
 
+	private final IdempotencyKeys keys;
+
+	private final TransactionTemplate transaction;
+
+	private final JsonMapper json;
+
+	private final OrderProperties properties;
+
 	private final OrderIds ids;
 
 	private final Counter accepted;
 
-	OrderIntake(OrderRepository orders, Clock clock, MeterRegistry meters) {
+	private final Counter replayed;
+
+	OrderIntake(OrderRepository orders, IdempotencyKeys keys, TransactionTemplate transaction, JsonMapper json,
+			OrderProperties properties, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
+		this.keys = keys;
+		this.transaction = transaction;
+		this.json = json;
+		this.properties = properties;
 		this.ids = new OrderIds(clock);
 		this.accepted = Counter.builder("orderflow.orders.accepted").description("Orders accepted over HTTP").register(meters);
+		this.replayed = Counter.builder("orderflow.orders.idempotent.replays")
+			.description("Requests answered from a stored Idempotency-Key instead of creating an order")
+			.register(meters);
 	}
 
-	SubmittedOrder submit(SubmitOrderRequest request) {
-		UUID id = this.ids.next();
-		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", id.toString())) {
-			BigDecimal total = Money.total(request.items());
-			// One transaction: the order, its lines, its audit row and its outbox row.
-			this.orders.insert(id, request, total);
-			this.accepted.increment();
-			log.info("Order accepted: customer {}, {} line(s), total {} {}", request.customerId(), request.items().size(),
-					total.toPlainString(), request.currency());
-			return new SubmittedOrder(id, OrderStatus.PENDING);
+	/**
+	 * Accepts an order, or, for an {@code Idempotency-Key} the caller used before with the same
+	 * request, answers with the order that request created.
+	 */
+	Submission submit(SubmitOrderRequest request, String caller, String idempotencyKey) {
+		Submission submission = this.transaction.execute((tx) -> (idempotencyKey != null)
+				? submitOnce(request, caller, idempotencyKey) : new Submission(create(request, null), false));
+		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", submission.order().id().toString())) {
+			if (submission.replayed()) {
+				this.replayed.increment();
+				log.info("Idempotency-Key repeated by {}: answered with the existing order", caller);
+			}
+			else {
+				this.accepted.increment();
+				log.info("Order accepted: customer {}, {} line(s), {}", request.customerId(), request.items().size(),
+						request.currency());
+			}
 		}
+		return submission;
+	}
+
+	private Submission submitOnce(SubmitOrderRequest request, String caller, String key) {
+		if (!this.keys.tryLock(caller, key)) {
+			throw new IdempotencyKeyInFlightException(key);
+		}
+		String fingerprint = IdempotencyKeys.fingerprint(this.json.writeValueAsString(request));
+		Optional<IdempotencyKeys.StoredKey> stored = this.keys.find(caller, key);
+		if (stored.isPresent()) {
+			if (!stored.get().requestHash().equals(fingerprint)) {
+				throw new IdempotencyKeyReusedException(key);
+			}
+			return new Submission(new SubmittedOrder(stored.get().orderId(), OrderStatus.PENDING), true);
+		}
+		SubmittedOrder order = create(request, key);
+		this.keys.save(caller, key, fingerprint, order.id(), this.properties.idempotencyKeyTtl());
+		return new Submission(order, false);
+	}
+
+	/** Stores the order, its lines, its audit row and its outbox row, in the caller's transaction. */
+	private SubmittedOrder create(SubmitOrderRequest request, String idempotencyKey) {
+		UUID id = this.ids.next();
+		this.orders.insert(id, request, Money.total(request.items()), idempotencyKey);
+		return new SubmittedOrder(id, OrderStatus.PENDING);
+	}
+
+	/**
+	 * The answer to a submission.
+	 *
+	 * @param order the order, new or created earlier with the same key
+	 * @param replayed whether the answer repeats an earlier one
+	 */
+	record Submission(SubmittedOrder order, boolean replayed) {
+
 	}
 
 }

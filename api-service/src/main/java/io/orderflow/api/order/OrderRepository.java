@@ -40,16 +40,17 @@ class OrderRepository {
 	 * row in one transaction: an order is stored if and only if it will be published.
 	 */
 	@Transactional
-	void insert(UUID id, SubmitOrderRequest request, BigDecimal total) {
+	void insert(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey) {
 		this.jdbc.sql("""
-				insert into orders (id, customer_id, currency, total, status)
-				values (:id, :customerId, :currency, :total, :status)
+				insert into orders (id, customer_id, currency, total, status, idempotency_key)
+				values (:id, :customerId, :currency, :total, :status, :idempotencyKey)
 				""")
 			.param("id", id)
 			.param("customerId", request.customerId())
 			.param("currency", request.currency())
 			.param("total", total)
 			.param("status", OrderStatus.PENDING.name())
+			.param("idempotencyKey", idempotencyKey)
 			.update();
 		int line = 0;
 		for (OrderItemRequest item : request.items()) {
@@ -70,20 +71,21 @@ class OrderRepository {
 			.param("orderId", id)
 			.param("detail", this.json.writeValueAsString(detail))
 			.update();
-		this.outbox.enqueue(id, null);
+		this.outbox.enqueue(id, idempotencyKey);
 	}
 
 	@Transactional(readOnly = true)
 	Optional<OrderView> find(UUID id) {
 		return this.jdbc.sql("""
-				select id, customer_id, currency, total, status, rejection_reason, created_at, updated_at
+				select id, customer_id, currency, total, status, rejection_reason, idempotency_key, created_at, updated_at
 				from orders where id = :id
 				""").param("id", id).query((rs, row) -> {
 			List<OrderView.Item> items = items(id);
 			List<OrderView.HistoryEntry> history = history(id);
 			return new OrderView(rs.getObject("id", UUID.class), rs.getString("customer_id"), rs.getString("currency"),
 					Money.format(rs.getBigDecimal("total")), OrderStatus.valueOf(rs.getString("status")),
-					rs.getString("rejection_reason"), instant(rs, "created_at"), instant(rs, "updated_at"), items, history);
+					rs.getString("rejection_reason"), rs.getString("idempotency_key"), instant(rs, "created_at"),
+					instant(rs, "updated_at"), items, history);
 		}).optional();
 	}
 

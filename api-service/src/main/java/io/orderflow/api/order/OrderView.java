@@ -16,13 +16,14 @@ import tools.jackson.databind.JsonNode;
  * @param total sum of the lines
  * @param status where the order is in its lifecycle
  * @param rejectionReason why it was rejected, or null
+ * @param idempotencyKey the {@code Idempotency-Key} of the request that created it, or null
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  * @param items the ordered lines
  * @param history its audit trail, oldest first
  */
 record OrderView(UUID id, String customerId, String currency, String total, OrderStatus status,
-		String rejectionReason, Instant createdAt, Instant updatedAt, List<Item> items, List<HistoryEntry> history) {
+		String rejectionReason, String idempotencyKey, Instant createdAt, Instant updatedAt, List<Item> items, List<HistoryEntry> history) {
 
 	/**
 	 * One ordered line.

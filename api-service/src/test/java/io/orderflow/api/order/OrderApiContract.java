@@ -1,6 +1,9 @@
 package io.orderflow.api.order;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.orderflow.common.messaging.TopicsProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,6 +26,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +62,9 @@ abstract class OrderApiContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	TopicsProperties topics;
@@ -159,11 +173,150 @@ abstract class OrderApiContract {
 		assertThat(post(VALID_ORDER, "text/plain").statusCode()).isEqualTo(415);
 	}
 
+	@Test
+	void repeatedKeyWithTheSameBodyAnswersWithTheOriginalOrderAndCreatesNothing() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+
+		HttpResponse<String> first = post(VALID_ORDER, "application/json", key);
+		HttpResponse<String> again = post(VALID_ORDER, "application/json", key);
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		assertThat(again.statusCode()).isEqualTo(202);
+		String id = this.json.readTree(first.body()).get("id").asString();
+		assertThat(this.json.readTree(again.body()).get("id").asString()).isEqualTo(id);
+		assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from outbox where idempotency_key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void repeatedKeyWithADifferentBodyIs422AndWritesNothing() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+		assertThat(post(VALID_ORDER, "application/json", key).statusCode()).isEqualTo(202);
+		long ordersBefore = count("orders");
+
+		HttpResponse<String> response = post(VALID_ORDER.replace("\"quantity\": 2", "\"quantity\": 3"),
+				"application/json", key);
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(response.body()).get("type").asString())
+			.isEqualTo("urn:orderflow:problem:idempotency-key-reused");
+		assertThat(count("orders")).isEqualTo(ordersBefore);
+	}
+
+	@Test
+	void duplicateArrivingWhileTheFirstIsInFlightIs409() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+		long ordersBefore = count("orders");
+		// Hold the key's lock as a request in flight would.
+		long lockId = IdempotencyKeys.lockId("anonymous", key);
+		try (Connection inFlight = this.dataSource.getConnection();
+				PreparedStatement lock = inFlight.prepareStatement("select pg_advisory_lock(?)");
+				PreparedStatement unlock = inFlight.prepareStatement("select pg_advisory_unlock(?)")) {
+			lock.setLong(1, lockId);
+			lock.execute();
+			try {
+				HttpResponse<String> response = post(VALID_ORDER, "application/json", key);
+
+				assertThat(response.statusCode()).isEqualTo(409);
+				assertThat(this.json.readTree(response.body()).get("type").asString())
+					.isEqualTo("urn:orderflow:problem:idempotency-key-in-flight");
+				assertThat(count("orders")).isEqualTo(ordersBefore);
+			}
+			finally {
+				// A pooled connection outlives close(), and so would its session lock.
+				unlock.setLong(1, lockId);
+				unlock.execute();
+			}
+		}
+		assertThat(post(VALID_ORDER, "application/json", key).statusCode()).isEqualTo(202);
+	}
+
+	@Test
+	void concurrentDuplicatesCreateOneOrder() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				responses.add(executor.submit(() -> post(VALID_ORDER, "application/json", key)));
+			}
+			List<String> ids = new ArrayList<>();
+			for (Future<HttpResponse<String>> future : responses) {
+				HttpResponse<String> response = future.get(30, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isIn(202, 409);
+				if (response.statusCode() == 202) {
+					ids.add(this.json.readTree(response.body()).get("id").asString());
+				}
+			}
+			assertThat(ids).isNotEmpty().allMatch(ids.get(0)::equals);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void keyTravelsWithTheOrderToGetAndToKafka() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+		String id = this.json.readTree(post(VALID_ORDER, "application/json", key).body()).get("id").asString();
+
+		assertThat(this.json.readTree(get("/orders/" + id).body()).get("idempotencyKey").asString()).isEqualTo(key);
+		ConsumerRecord<String, String> record = queuedRecord(id);
+		assertThat(new String(record.headers().lastHeader("idempotency-key").value(), StandardCharsets.UTF_8))
+			.isEqualTo(key);
+	}
+
+	@Test
+	void expiredKeyCanBeUsedForANewOrder() throws Exception {
+		String key = "key-" + UUID.randomUUID();
+		String first = this.json.readTree(post(VALID_ORDER, "application/json", key).body()).get("id").asString();
+		this.jdbc.sql("update idempotency_keys set expires_at = now() - interval '1 second' where idempotency_key = :key")
+			.param("key", key)
+			.update();
+
+		HttpResponse<String> response = post(VALID_ORDER.replace("customer-1", "customer-2"), "application/json", key);
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(this.json.readTree(response.body()).get("id").asString()).isNotEqualTo(first);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "has space", "tab\there" })
+	void malformedKeyIs400AndWritesNothing(String key) throws Exception {
+		long ordersBefore = count("orders");
+
+		HttpResponse<String> response = post(VALID_ORDER, "application/json", key);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(count("orders")).isEqualTo(ordersBefore);
+	}
+
+	@Test
+	void keyLongerThan255CharactersIs400() throws Exception {
+		assertThat(post(VALID_ORDER, "application/json", "k".repeat(256)).statusCode()).isEqualTo(400);
+		assertThat(post(VALID_ORDER, "application/json", "k".repeat(255)).statusCode()).isEqualTo(202);
+	}
+
 	HttpResponse<String> post(String body, String contentType) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri("/orders"))
+		return post(body, contentType, null);
+	}
+
+	HttpResponse<String> post(String body, String contentType, String idempotencyKey) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/orders"))
 			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> get(String path) throws Exception {

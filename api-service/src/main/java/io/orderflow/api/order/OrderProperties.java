@@ -1,0 +1,23 @@
+package io.orderflow.api.order;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits and retention of order intake.
+ *
+ * @param idempotencyKeyTtl how long an {@code Idempotency-Key} is remembered
+ */
+@ConfigurationProperties("orderflow.orders")
+record OrderProperties(@DefaultValue("24h") Duration idempotencyKeyTtl) {
+
+	OrderProperties {
+		if (idempotencyKeyTtl.isNegative() || idempotencyKeyTtl.isZero()) {
+			throw new IllegalArgumentException(
+					"orderflow.orders.idempotency-key-ttl must be positive, got " + idempotencyKeyTtl);
+		}
+	}
+
+}
