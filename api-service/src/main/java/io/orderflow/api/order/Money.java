@@ -8,6 +8,9 @@ import java.util.List;
  */
 final class Money {
 
+	/** Below the {@code numeric(19,4)} limit of stored totals. */
+	static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999999.9999");
+
 	private Money() {
 	}
 

@@ -59,6 +59,7 @@ class OrderIntake {
 	 * request, answers with the order that request created.
 	 */
 	Submission submit(SubmitOrderRequest request, String caller, String idempotencyKey) {
+		new OrderLimits(this.properties.maxItems()).check(request);
 		Submission submission = this.transaction.execute((tx) -> (idempotencyKey != null)
 				? submitOnce(request, caller, idempotencyKey) : new Submission(create(request, null), false));
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", submission.order().id().toString())) {

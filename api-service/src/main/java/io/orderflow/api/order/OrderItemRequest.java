@@ -22,6 +22,6 @@ record OrderItemRequest(
 		@NotBlank @Size(max = 64) @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS,
 				message = TextRules.NO_CONTROL_CHARACTERS_MESSAGE) String sku,
 		@NotNull @Positive @Max(1_000_000) Integer quantity,
-		@NotNull @DecimalMin("0") @Digits(integer = 13, fraction = 4) BigDecimal unitPrice) {
+		@NotNull @DecimalMin("0") @Digits(integer = 9, fraction = 4) BigDecimal unitPrice) {
 
 }

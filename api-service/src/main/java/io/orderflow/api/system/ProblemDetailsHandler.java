@@ -20,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -35,6 +36,12 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	static final URI UNAVAILABLE = URI.create("urn:orderflow:problem:service-unavailable");
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	private final long maxBodySize;
+
+	ProblemDetailsHandler(HttpProperties http) {
+		this.maxBodySize = http.maxBodySize().toBytes();
+	}
 
 	/**
 	 * One rejected field.
@@ -63,6 +70,11 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, PayloadTooLargeException.class)) {
+			String instance = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : "";
+			return handleExceptionInternal(ex, RequestSizeLimitFilter.problem(this.maxBodySize, instance), headers,
+					HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail problem;
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			String field = fieldPath(jackson.getPath());
@@ -91,6 +103,15 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		problem.setType(UNAVAILABLE);
 		problem.setTitle("Service unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable current = failure; current != null; current = (current.getCause() != current) ? current.getCause() : null) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ProblemDetail invalidRequest(String detail) {

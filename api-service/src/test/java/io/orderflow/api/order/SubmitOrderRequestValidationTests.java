@@ -81,12 +81,9 @@ class SubmitOrderRequestValidationTests {
 	}
 
 	@Test
-	void moreThanOneHundredItemsAreRejected() {
-		List<OrderItemRequest> items = new ArrayList<>();
-		for (int i = 0; i < 101; i++) {
-			items.add(item("SKU-" + i, 1, "1"));
-		}
-		assertThat(violations(new SubmitOrderRequest("c", "EUR", items))).containsExactly("items");
+	void pricesWithMoreThanNineIntegerDigitsAreRejected() {
+		assertThat(violations(request("c", "EUR", item("A", 1, "1234567890")))).containsExactly("items[0].unitPrice");
+		assertThat(violations(request("c", "EUR", item("A", 1, "999999999.9999")))).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,31 @@
+package io.orderflow.api.order;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A rule that bean validation cannot express, such as a configured limit, failed for one field.
+ * The problem has the same shape as the one for annotation-validated fields.
+ */
+class InvalidOrderException extends ErrorResponseException {
+
+	static final URI TYPE = URI.create("urn:orderflow:problem:invalid-request");
+
+	InvalidOrderException(String field, String message) {
+		super(HttpStatus.BAD_REQUEST, problem(field, message), null);
+	}
+
+	private static ProblemDetail problem(String field, String message) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The order has 1 invalid field(s)");
+		problem.setType(TYPE);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		return problem;
+	}
+
+}

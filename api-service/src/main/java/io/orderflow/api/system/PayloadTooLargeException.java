@@ -1,0 +1,14 @@
+package io.orderflow.api.system;
+
+import java.io.IOException;
+
+/**
+ * A request body grew past the configured limit while it was read.
+ */
+class PayloadTooLargeException extends IOException {
+
+	PayloadTooLargeException(long limit) {
+		super("Request body is larger than " + limit + " bytes");
+	}
+
+}
