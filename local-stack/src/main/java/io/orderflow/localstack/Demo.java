@@ -34,20 +34,24 @@ final class Demo {
 
 	private final String apiUrl;
 
+	private final String apiKey;
+
 	private final PrintStream out;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Demo(String apiUrl, PrintStream out) {
+	Demo(String apiUrl, String apiKey, PrintStream out) {
 		this.apiUrl = apiUrl;
+		this.apiKey = apiKey;
 		this.out = out;
 	}
 
 	boolean isApiUp() {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.apiUrl + "/actuator/health"))
+			// The OpenAPI description needs no credentials: it tells whether the api-service answers.
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.apiUrl + "/v3/api-docs"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
 			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -163,6 +167,7 @@ final class Demo {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders"))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
+			.header("X-API-Key", this.apiKey)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -179,6 +184,7 @@ final class Demo {
 				results.add(executor.service().submit(() -> {
 					HttpRequest request = HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders/" + id))
 						.timeout(Duration.ofSeconds(10))
+						.header("X-API-Key", this.apiKey)
 						.build();
 					HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 					if (response.statusCode() == 200) {

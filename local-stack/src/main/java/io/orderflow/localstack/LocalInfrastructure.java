@@ -12,6 +12,9 @@ import java.util.UUID;
  */
 public final class LocalInfrastructure {
 
+	/** The API key of client {@code tester} in {@link #isolatedSpringProperties()}. */
+	public static final String TEST_API_KEY = "tester-key-0123456789abcdef";
+
 	private static LocalInfrastructure shared;
 
 	private final KafkaBroker kafka;
@@ -74,6 +77,7 @@ public final class LocalInfrastructure {
 		properties.put("spring.datasource.password", database.password());
 		properties.put("orderflow.topics.orders", "orders-" + suffix);
 		properties.put("spring.kafka.consumer.group-id", "orderflow-workers-" + suffix);
+		properties.put("orderflow.security.api-keys.tester", TEST_API_KEY);
 		return properties;
 	}
 

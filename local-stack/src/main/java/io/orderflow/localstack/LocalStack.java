@@ -30,6 +30,8 @@ final class LocalStack implements AutoCloseable {
 
 	private PostgresServer postgres;
 
+	private String apiKey;
+
 	private LocalStack(PrintStream out) {
 		this.out = out;
 	}
@@ -58,6 +60,10 @@ final class LocalStack implements AutoCloseable {
 			return this.apiPort + index;
 		}
 
+		int apiManagementPort() {
+			return this.apiPort + 1000;
+		}
+
 	}
 
 	static LocalStack start(Settings settings, PrintStream out) {
@@ -74,6 +80,10 @@ final class LocalStack implements AutoCloseable {
 
 	String apiUrl() {
 		return this.services.get(0).url();
+	}
+
+	String apiKey() {
+		return this.apiKey;
 	}
 
 	/** Names of services whose process has exited, for the caller to report. */
@@ -122,9 +132,12 @@ final class LocalStack implements AutoCloseable {
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
 
 		Path logs = work.resolve("logs");
+		this.apiKey = ApiKey.forLocalRun(work);
+		Map<String, String> apiEnvironment = new HashMap<>(environment);
+		apiEnvironment.put("ORDERFLOW_SECURITY_APIKEYS_LOCAL", this.apiKey);
 		this.out.println("Starting api-service and " + settings.workers() + " worker(s) ...");
 		this.services.add(ServiceProcess.start("api", serviceJar(settings.home(), "api-service"), settings.apiPort(),
-				environment, logs));
+				settings.apiManagementPort(), apiEnvironment, logs));
 		for (int i = 1; i <= settings.workers(); i++) {
 			Map<String, String> workerEnvironment = new HashMap<>(environment);
 			workerEnvironment.put("ORDERFLOW_WORKER_INSTANCE_ID", "worker-" + i);
@@ -143,8 +156,10 @@ final class LocalStack implements AutoCloseable {
 				(this.postgres != null) ? "" : " (existing)");
 		for (ServiceProcess service : this.services) {
 			this.out.printf("  %-11s %s  (health %s/actuator/health, log %s)%n", service.name(), service.url(),
-					service.url(), settings.home().relativize(service.logFile()));
+					service.managementUrl(), settings.home().relativize(service.logFile()));
 		}
+		this.out.printf("  api key     %s  (header X-API-Key; also in %s)%n", this.apiKey,
+				settings.home().relativize(ApiKey.file(work)));
 	}
 
 	@Override

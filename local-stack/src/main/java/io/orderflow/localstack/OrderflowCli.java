@@ -75,14 +75,19 @@ public final class OrderflowCli {
 	}
 
 	private static boolean demo(Options options, PrintStream out) throws InterruptedException {
-		Demo demo = new Demo(options.apiUrl(), out);
+		java.util.Optional<String> key = ApiKey.find(options.settings().workDirectory());
+		Demo demo = new Demo(options.apiUrl(), key.orElse(""), out);
 		if (demo.isApiUp()) {
+			if (key.isEmpty()) {
+				throw new IllegalStateException("An api-service answers at " + options.apiUrl()
+						+ " but no API key was found: set " + ApiKey.ENVIRONMENT_VARIABLE);
+			}
 			return demo.run(options.orders());
 		}
 		out.println("No api-service answers at " + options.apiUrl() + "; starting a stack for the demo.");
 		try (LocalStack stack = LocalStack.start(options.settings(), out)) {
 			out.println();
-			return new Demo(stack.apiUrl(), out).run(options.orders());
+			return new Demo(stack.apiUrl(), stack.apiKey(), out).run(options.orders());
 		}
 	}
 

@@ -26,13 +26,16 @@ public final class ServiceProcess {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path logFile;
 
 	private final Process process;
 
-	private ServiceProcess(String name, int port, Path logFile, Process process) {
+	private ServiceProcess(String name, int port, int managementPort, Path logFile, Process process) {
 		this.name = name;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.logFile = logFile;
 		this.process = process;
 	}
@@ -43,6 +46,12 @@ public final class ServiceProcess {
 	 */
 	public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
 			Path logDirectory) {
+		return start(name, jar, port, port, environment, logDirectory);
+	}
+
+	/** As above, with actuator on {@code managementPort} ({@code MANAGEMENT_SERVER_PORT}). */
+	public static ServiceProcess start(String name, Path jar, int port, int managementPort,
+			Map<String, String> environment, Path logDirectory) {
 		if (!FreePorts.isFree(port)) {
 			throw new IllegalStateException("Port " + port + " for " + name + " is in use: is another stack running?");
 		}
@@ -55,7 +64,8 @@ public final class ServiceProcess {
 				.redirectOutput(logFile.toFile());
 			builder.environment().putAll(environment);
 			builder.environment().put("SERVER_PORT", Integer.toString(port));
-			return new ServiceProcess(name, port, logFile, builder.start());
+			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+			return new ServiceProcess(name, port, managementPort, logFile, builder.start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + name + " from " + jar, ex);
@@ -68,6 +78,11 @@ public final class ServiceProcess {
 
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Where actuator (health, Prometheus) answers. */
+	public String managementUrl() {
+		return "http://127.0.0.1:" + this.managementPort;
 	}
 
 	public Path logFile() {
@@ -85,7 +100,7 @@ public final class ServiceProcess {
 
 	void awaitHealthy(HttpClient http) {
 		Instant deadline = Instant.now().plus(READY_TIMEOUT);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		while (Instant.now().isBefore(deadline)) {

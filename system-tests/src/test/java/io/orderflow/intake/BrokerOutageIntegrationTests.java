@@ -41,6 +41,7 @@ class BrokerOutageIntegrationTests {
 		DemoInventory.seedIfEmpty(database);
 		Map<String, String> properties = new HashMap<>(infrastructure.isolatedSpringProperties(database));
 		properties.put("server.port", "0");
+		properties.put("management.server.port", "0");
 		// The test's readiness probe is the only reader; Kubernetes would see the same through the probe.
 		properties.put("orderflow.outbox.degraded-after", "2s");
 		JdbcClient jdbc = JdbcClient.create(database.dataSource());
@@ -49,6 +50,7 @@ class BrokerOutageIntegrationTests {
 		try (ConfigurableApplicationContext worker = IntakeFixtures.run(WorkerApplication.application(), properties);
 				ConfigurableApplicationContext api = IntakeFixtures.run(ApiApplication.application(), properties)) {
 			String apiUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
+			String managementUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.management.port");
 			List<UUID> ids = new CopyOnWriteArrayList<>();
 			ids.add(fixtures.submit(apiUrl));
 			await().atMost(IntakeFixtures.TIMEOUT).until(() -> fixtures.countWithStatus(ids, "COMPLETED") == 1);
@@ -60,7 +62,7 @@ class BrokerOutageIntegrationTests {
 					ids.add(fixtures.submit(apiUrl));
 					return true;
 				});
-				JsonNode readiness = readiness(fixtures, apiUrl);
+				JsonNode readiness = readiness(fixtures, managementUrl);
 				assertThat(readiness.get("status").asString()).isEqualTo("DEGRADED");
 				JsonNode outbox = readiness.get("components").get("outbox");
 				assertThat(outbox.get("details").get("backlog").asLong()).isPositive();
@@ -80,12 +82,12 @@ class BrokerOutageIntegrationTests {
 					) t where before_previous
 					""").query(Long.class).single()).as("outbox rows published before an earlier commit").isZero();
 			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(readiness(fixtures, apiUrl).get("status").asString()).isEqualTo("UP"));
+				.untilAsserted(() -> assertThat(readiness(fixtures, managementUrl).get("status").asString()).isEqualTo("UP"));
 		}
 	}
 
-	private JsonNode readiness(IntakeFixtures fixtures, String apiUrl) throws Exception {
-		HttpResponse<String> response = fixtures.get(apiUrl + "/actuator/health/readiness");
+	private JsonNode readiness(IntakeFixtures fixtures, String managementUrl) throws Exception {
+		HttpResponse<String> response = fixtures.get(managementUrl + "/actuator/health/readiness");
 		assertThat(response.statusCode()).as("readiness keeps the replica in service").isEqualTo(200);
 		return this.json.readTree(response.body());
 	}

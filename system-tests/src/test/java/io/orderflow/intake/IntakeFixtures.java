@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.orderflow.localstack.DemoInventory;
+import io.orderflow.localstack.LocalInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
@@ -41,6 +42,7 @@ final class IntakeFixtures {
 				List.of(Map.of("sku", DemoInventory.regularSku(7), "quantity", 1, "unitPrice", "3.00"))));
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/orders"))
 			.header("Content-Type", "application/json")
+			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
 			.timeout(Duration.ofSeconds(10))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

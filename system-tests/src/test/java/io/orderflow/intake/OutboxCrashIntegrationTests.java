@@ -41,7 +41,7 @@ class OutboxCrashIntegrationTests {
 		Path logs = LocalInfrastructure.workDirectory().resolve("api-processes");
 
 		try (ConfigurableApplicationContext worker = IntakeFixtures.run(WorkerApplication.application(), workerProperties)) {
-			ServiceProcess api = ServiceProcess.start("api-1", apiJar(), FreePorts.find(),
+			ServiceProcess api = ServiceProcess.start("api-1", apiJar(), FreePorts.find(), FreePorts.find(),
 					LocalInfrastructure.asEnvironment(properties), logs);
 			api.awaitHealthy();
 			// With the broker down, the relay cannot publish: every accepted order sits in the outbox.
@@ -58,7 +58,7 @@ class OutboxCrashIntegrationTests {
 				infrastructure.kafka().restart();
 			}
 
-			ServiceProcess restarted = ServiceProcess.start("api-2", apiJar(), FreePorts.find(),
+			ServiceProcess restarted = ServiceProcess.start("api-2", apiJar(), FreePorts.find(), FreePorts.find(),
 					LocalInfrastructure.asEnvironment(properties), logs);
 			try {
 				restarted.awaitHealthy();

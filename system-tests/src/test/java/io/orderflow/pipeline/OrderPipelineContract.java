@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import io.orderflow.api.ApiApplication;
 import io.orderflow.localstack.Database;
 import io.orderflow.localstack.DemoInventory;
+import io.orderflow.localstack.LocalInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +73,8 @@ abstract class OrderPipelineContract {
 	void startSystem() {
 		Map<String, String> properties = new HashMap<>(infrastructure());
 		properties.put("server.port", "0");
+		properties.put("management.server.port", "0");
+		properties.put("orderflow.security.api-keys.tester", LocalInfrastructure.TEST_API_KEY);
 		Database database = new Database(properties.get("spring.datasource.url"),
 				properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
 		DemoInventory.migrate(database);
@@ -235,6 +238,7 @@ abstract class OrderPipelineContract {
 		String body = this.json.writeValueAsString(Map.of("customerId", "pipeline-test", "currency", "EUR", "items", items));
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders"))
 			.header("Content-Type", "application/json")
+			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -248,7 +252,9 @@ abstract class OrderPipelineContract {
 			for (String id : ids) {
 				if (!finals.containsKey(id)) {
 					HttpResponse<String> response = this.http.send(
-							HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders/" + id)).build(),
+							HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders/" + id))
+								.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+								.build(),
 							HttpResponse.BodyHandlers.ofString());
 					JsonNode order = this.json.readTree(response.body());
 					if (List.of("COMPLETED", "REJECTED").contains(order.get("status").asString())) {

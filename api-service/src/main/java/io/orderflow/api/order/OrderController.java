@@ -48,9 +48,10 @@ class OrderController {
 		return response.body(order);
 	}
 
+	/** Another caller's order is "not found": its existence is none of this caller's business. */
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	OrderView get(@PathVariable UUID id) {
-		return this.orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
+	OrderView get(@PathVariable UUID id, Principal caller) {
+		return this.orders.find(id, callerName(caller)).orElseThrow(() -> new OrderNotFoundException(id));
 	}
 
 	private static String callerName(Principal caller) {

@@ -61,7 +61,7 @@ class OrderIntake {
 	Submission submit(SubmitOrderRequest request, String caller, String idempotencyKey) {
 		new OrderLimits(this.properties.maxItems()).check(request);
 		Submission submission = this.transaction.execute((tx) -> (idempotencyKey != null)
-				? submitOnce(request, caller, idempotencyKey) : new Submission(create(request, null), false));
+				? submitOnce(request, caller, idempotencyKey) : new Submission(create(request, null, caller), false));
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", submission.order().id().toString())) {
 			if (submission.replayed()) {
 				this.replayed.increment();
@@ -88,15 +88,15 @@ class OrderIntake {
 			}
 			return new Submission(new SubmittedOrder(stored.get().orderId(), OrderStatus.PENDING), true);
 		}
-		SubmittedOrder order = create(request, key);
+		SubmittedOrder order = create(request, key, caller);
 		this.keys.save(caller, key, fingerprint, order.id(), this.properties.idempotencyKeyTtl());
 		return new Submission(order, false);
 	}
 
 	/** Stores the order, its lines, its audit row and its outbox row, in the caller's transaction. */
-	private SubmittedOrder create(SubmitOrderRequest request, String idempotencyKey) {
+	private SubmittedOrder create(SubmitOrderRequest request, String idempotencyKey, String caller) {
 		UUID id = this.ids.next();
-		this.orders.insert(id, request, Money.total(request.items()), idempotencyKey);
+		this.orders.insert(id, request, Money.total(request.items()), idempotencyKey, caller);
 		return new SubmittedOrder(id, OrderStatus.PENDING);
 	}
 

@@ -40,10 +40,10 @@ class OrderRepository {
 	 * row in one transaction: an order is stored if and only if it will be published.
 	 */
 	@Transactional
-	void insert(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey) {
+	void insert(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey, String owner) {
 		this.jdbc.sql("""
-				insert into orders (id, customer_id, currency, total, status, idempotency_key)
-				values (:id, :customerId, :currency, :total, :status, :idempotencyKey)
+				insert into orders (id, customer_id, currency, total, status, idempotency_key, owner)
+				values (:id, :customerId, :currency, :total, :status, :idempotencyKey, :owner)
 				""")
 			.param("id", id)
 			.param("customerId", request.customerId())
@@ -51,6 +51,7 @@ class OrderRepository {
 			.param("total", total)
 			.param("status", OrderStatus.PENDING.name())
 			.param("idempotencyKey", idempotencyKey)
+			.param("owner", owner)
 			.update();
 		int line = 0;
 		for (OrderItemRequest item : request.items()) {
@@ -74,12 +75,13 @@ class OrderRepository {
 		this.outbox.enqueue(id, idempotencyKey);
 	}
 
+	/** The order, if it exists and belongs to {@code owner}. */
 	@Transactional(readOnly = true)
-	Optional<OrderView> find(UUID id) {
+	Optional<OrderView> find(UUID id, String owner) {
 		return this.jdbc.sql("""
 				select id, customer_id, currency, total, status, rejection_reason, idempotency_key, created_at, updated_at
-				from orders where id = :id
-				""").param("id", id).query((rs, row) -> {
+				from orders where id = :id and owner = :owner
+				""").param("id", id).param("owner", owner).query((rs, row) -> {
 			List<OrderView.Item> items = items(id);
 			List<OrderView.HistoryEntry> history = history(id);
 			return new OrderView(rs.getObject("id", UUID.class), rs.getString("customer_id"), rs.getString("currency"),

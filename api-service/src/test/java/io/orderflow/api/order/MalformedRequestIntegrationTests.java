@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every client mistake gets a 4xx with an RFC 9457 problem body, never a 5xx, and writes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=orderflow-api")
+		properties = { "spring.config.name=orderflow-api", "management.server.port=0" })
 class MalformedRequestIntegrationTests {
 
 	private static final String ITEM = "{\"sku\": \"SKU-0001\", \"quantity\": 2, \"unitPrice\": \"9.99\"}";
@@ -147,7 +147,8 @@ class MalformedRequestIntegrationTests {
 			body = HttpRequest.BodyPublishers.ofByteArray(call.body());
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + call.path()))
-			.method(call.method(), body);
+			.method(call.method(), body)
+			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY);
 		if (call.contentType() != null) {
 			request.header("Content-Type", call.contentType());
 		}

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.orderflow.common.messaging.TopicsProperties;
+import io.orderflow.localstack.LocalInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * Subclasses supply the infrastructure: local processes, or Testcontainers where Docker is available.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=orderflow-api")
+		properties = { "spring.config.name=orderflow-api", "management.server.port=0",
+				"orderflow.security.api-keys.tester=" + LocalInfrastructure.TEST_API_KEY })
 abstract class OrderApiContract {
 
 	static final String VALID_ORDER = """
@@ -214,7 +216,7 @@ abstract class OrderApiContract {
 		String key = "key-" + UUID.randomUUID();
 		long ordersBefore = count("orders");
 		// Hold the key's lock as a request in flight would.
-		long lockId = IdempotencyKeys.lockId("anonymous", key);
+		long lockId = IdempotencyKeys.lockId("tester", key);
 		try (Connection inFlight = this.dataSource.getConnection();
 				PreparedStatement lock = inFlight.prepareStatement("select pg_advisory_lock(?)");
 				PreparedStatement unlock = inFlight.prepareStatement("select pg_advisory_unlock(?)")) {
@@ -312,6 +314,7 @@ abstract class OrderApiContract {
 	HttpResponse<String> post(String body, String contentType, String idempotencyKey) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/orders"))
 			.header("Content-Type", contentType)
+			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
@@ -320,7 +323,8 @@ abstract class OrderApiContract {
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", LocalInfrastructure.TEST_API_KEY).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	URI uri(String path) {
