@@ -4,9 +4,16 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +42,44 @@ class OrderController {
 		this.orders = orders;
 	}
 
+	@Operation(summary = "Submit an order",
+			description = "Stores the order and queues it for processing. Repeating a request with the same "
+					+ "Idempotency-Key and body answers with the original order and creates nothing.")
+	@ApiResponse(responseCode = "202", description = "Accepted: the order is PENDING",
+			headers = { @Header(name = "Location", description = "/orders/{id} of the order"),
+					@Header(name = IDEMPOTENT_REPLAYED,
+							description = "true when the answer repeats an earlier request with the same key") })
+	@ApiResponse(responseCode = "400", description = "urn:orderflow:problem:invalid-request: invalid fields "
+			+ "(listed in errors), malformed JSON, a wrong type or a malformed Idempotency-Key", content = @Content(
+					mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "urn:orderflow:problem:unauthorized: no or wrong credentials",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:write",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409",
+			description = "urn:orderflow:problem:idempotency-key-in-flight: a request with this key is still being processed",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "413", description = "urn:orderflow:problem:payload-too-large: body over the limit",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "415", description = "Content-Type other than application/json", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422",
+			description = "urn:orderflow:problem:idempotency-key-reused: the key was used with a different body",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503",
+			description = "urn:orderflow:problem:service-unavailable: the database is unavailable; nothing was stored",
+			headers = @Header(name = "Retry-After", description = "seconds to wait"), content = @Content(
+					mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SubmittedOrder> submit(@Valid @RequestBody SubmitOrderRequest request,
-			@RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey, Principal caller) {
+			@Parameter(description = "Client-chosen key, 1 to 255 visible ASCII characters, remembered for 24 h")
+			@RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+			@Parameter(hidden = true) Principal caller) {
 		OrderIntake.Submission submission = this.intake.submit(request, callerName(caller),
 				IdempotencyKey.validated(idempotencyKey));
 		SubmittedOrder order = submission.order();
@@ -49,8 +91,24 @@ class OrderController {
 	}
 
 	/** Another caller's order is "not found": its existence is none of this caller's business. */
+	@Operation(summary = "Read an order", description = "Status, lines, total and audit history of one of the "
+			+ "caller's orders.")
+	@ApiResponse(responseCode = "200", description = "The order")
+	@ApiResponse(responseCode = "400", description = "urn:orderflow:problem:invalid-request: the id is not a UUID",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "urn:orderflow:problem:unauthorized: no or wrong credentials",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:read",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404",
+			description = "urn:orderflow:problem:order-not-found: no such order, or another caller's",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	OrderView get(@PathVariable UUID id, Principal caller) {
+	OrderView get(@PathVariable UUID id, @Parameter(hidden = true) Principal caller) {
 		return this.orders.find(id, callerName(caller)).orElseThrow(() -> new OrderNotFoundException(id));
 	}
 

@@ -1,0 +1,82 @@
+package io.orderflow.api.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.orderflow.localstack.LocalInfrastructure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The served OpenAPI description documents what the other tests prove: status codes, problem
+ * types, headers and authentication.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=orderflow-api", "management.server.port=0" })
+class OpenApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@Test
+	void submitDocumentsEveryStatusProblemTypeAndHeader() throws Exception {
+		JsonNode post = description().get("paths").get("/orders").get("post");
+
+		assertThat(names(post.get("responses"))).containsExactlyInAnyOrder("202", "400", "401", "403", "409", "413", "415",
+				"422", "503");
+		assertThat(names(post.get("responses").get("202").get("headers"))).contains("Location", "Idempotent-Replayed");
+		assertThat(post.get("parameters").toString()).contains("\"name\":\"Idempotency-Key\"", "\"in\":\"header\"");
+		for (String status : List.of("400", "401", "403", "409", "413", "415", "422", "503")) {
+			assertThat(names(post.get("responses").get(status).get("content"))).as(status)
+				.containsExactly("application/problem+json");
+		}
+		assertThat(post.get("responses").toString()).contains("urn:orderflow:problem:invalid-request",
+				"urn:orderflow:problem:unauthorized", "urn:orderflow:problem:forbidden",
+				"urn:orderflow:problem:idempotency-key-in-flight", "urn:orderflow:problem:payload-too-large",
+				"urn:orderflow:problem:idempotency-key-reused");
+	}
+
+	@Test
+	void readDocumentsNotFoundAndAuthentication() throws Exception {
+		JsonNode description = description();
+		JsonNode get = description.get("paths").get("/orders/{id}").get("get");
+
+		assertThat(names(get.get("responses"))).containsExactlyInAnyOrder("200", "400", "401", "403", "404");
+		assertThat(get.get("responses").get("404").toString()).contains("urn:orderflow:problem:order-not-found");
+		JsonNode schemes = description.get("components").get("securitySchemes");
+		assertThat(schemes.get("apiKey").get("name").asString()).isEqualTo("X-API-Key");
+		assertThat(schemes.get("bearer").get("bearerFormat").asString()).isEqualTo("JWT");
+	}
+
+	private JsonNode description() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v3/api-docs")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JsonMapper.builder().build().readTree(response.body());
+	}
+
+	private static List<String> names(JsonNode object) {
+		List<String> names = new ArrayList<>();
+		object.propertyNames().forEach(names::add);
+		return names;
+	}
+
+}
