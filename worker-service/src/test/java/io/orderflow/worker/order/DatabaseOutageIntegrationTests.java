@@ -6,20 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.localstack.LocalInfrastructure;
 import io.orderflow.localstack.PostgresServer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,25 +34,14 @@ import static org.awaitility.Awaitility.await;
 				// Backoffs (up to 15 s) longer than the poll interval: without pausing, the group would rebalance.
 				"spring.kafka.consumer.properties.max.poll.interval.ms=10000",
 				"spring.datasource.hikari.connection-timeout=2000" })
-class DatabaseOutageIntegrationTests {
+class DatabaseOutageIntegrationTests extends WorkerIntegrationTestSupport {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(20);
 
 	static PostgresServer postgres;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TopicsProperties topics;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
-
-	@Autowired
 	KafkaListenerEndpointRegistry listeners;
-
-	OrderFixtures fixtures;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -72,19 +57,13 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	@BeforeEach
-	void fixtures() {
-		this.fixtures = new OrderFixtures(this.jdbc, String.join(",", this.kafka.getBootstrapServers()), this.topics);
+	void setUp() {
 		// Rebalances while the group forms are not the outage's doing: start from a settled group.
 		await().atMost(OrderFixtures.TIMEOUT).untilAsserted(() -> {
 			Map<String, ?> byConsumer = this.listeners.getListenerContainer("orders").getAssignmentsByClientId();
 			assertThat(byConsumer).hasSize(3)
 				.allSatisfy((consumer, partitions) -> assertThat((java.util.Collection<?>) partitions).hasSize(2));
 		});
-	}
-
-	@AfterEach
-	void closeFixtures() {
-		this.fixtures.close();
 	}
 
 	@Test

@@ -13,22 +13,18 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.messaging.DeadLetterHeaders;
-import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.localstack.LocalInfrastructure;
 import io.orderflow.localstack.dlt.DeadLetterTool;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,21 +37,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=tooling-test-worker" })
-class DeadLetterToolingIntegrationTests {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TopicsProperties topics;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
+class DeadLetterToolingIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@Autowired
 	MeterRegistry meters;
-
-	OrderFixtures fixtures;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -63,14 +48,8 @@ class DeadLetterToolingIntegrationTests {
 	}
 
 	@BeforeEach
-	void fixtures() {
-		this.fixtures = new OrderFixtures(this.jdbc, bootstrapServers(), this.topics);
+	void setUp() {
 		this.fixtures.stock("A", 100);
-	}
-
-	@AfterEach
-	void closeFixtures() {
-		this.fixtures.close();
 	}
 
 	@Test
@@ -196,9 +175,6 @@ class DeadLetterToolingIntegrationTests {
 		return (counter != null) ? counter.count() : 0;
 	}
 
-	private String bootstrapServers() {
-		return String.join(",", this.kafka.getBootstrapServers());
-	}
 
 	private static String[] append(String[] args, String arg) {
 		String[] all = java.util.Arrays.copyOf(args, args.length + 1);

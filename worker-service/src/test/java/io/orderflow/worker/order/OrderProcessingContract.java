@@ -6,15 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.common.messaging.TopicsProperties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,33 +20,12 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=test-worker" })
-abstract class OrderProcessingContract {
+abstract class OrderProcessingContract extends WorkerIntegrationTestSupport {
 
 	private static final Duration TIMEOUT = OrderFixtures.TIMEOUT;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TopicsProperties topics;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
-
-	@Autowired
 	MeterRegistry meters;
-
-	OrderFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new OrderFixtures(this.jdbc, String.join(",", this.kafka.getBootstrapServers()), this.topics);
-	}
-
-	@AfterEach
-	void closeFixtures() {
-		this.fixtures.close();
-	}
 
 	@Test
 	void orderWithStockIsCompletedAndReservesItsLines() {

@@ -7,22 +7,17 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.orderflow.common.messaging.DeadLetterHeaders;
-import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.localstack.LocalInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,21 +31,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=poison-test-worker" })
-class PoisonRecordIntegrationTests {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TopicsProperties topics;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
+class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@Value("${spring.kafka.consumer.group-id}")
 	String group;
-
-	OrderFixtures fixtures;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -58,14 +42,8 @@ class PoisonRecordIntegrationTests {
 	}
 
 	@BeforeEach
-	void fixtures() {
-		this.fixtures = new OrderFixtures(this.jdbc, String.join(",", this.kafka.getBootstrapServers()), this.topics);
+	void setUp() {
 		this.fixtures.stock("A", 1000);
-	}
-
-	@AfterEach
-	void closeFixtures() {
-		this.fixtures.close();
 	}
 
 	static Stream<Arguments> undeserializableValues() {

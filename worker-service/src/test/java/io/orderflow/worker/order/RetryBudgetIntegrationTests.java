@@ -4,20 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.common.messaging.DeadLetterHeaders;
-import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.localstack.LocalInfrastructure;
 import io.orderflow.localstack.PostgresServer;
 import io.orderflow.worker.retry.TransientFailureException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,20 +27,9 @@ import static org.awaitility.Awaitility.await;
 				"orderflow.worker.retry.initial-interval=200ms", "orderflow.worker.retry.max-interval=1s",
 				"orderflow.worker.retry.jitter=0ms", "orderflow.worker.retry.max-elapsed-time=4s",
 				"spring.datasource.hikari.connection-timeout=500" })
-class RetryBudgetIntegrationTests {
+class RetryBudgetIntegrationTests extends WorkerIntegrationTestSupport {
 
 	static PostgresServer postgres;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TopicsProperties topics;
-
-	@Autowired
-	KafkaConnectionDetails kafka;
-
-	OrderFixtures fixtures;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -59,16 +42,6 @@ class RetryBudgetIntegrationTests {
 	@AfterAll
 	static void stopPostgres() {
 		postgres.close();
-	}
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new OrderFixtures(this.jdbc, String.join(",", this.kafka.getBootstrapServers()), this.topics);
-	}
-
-	@AfterEach
-	void closeFixtures() {
-		this.fixtures.close();
 	}
 
 	@Test
