@@ -32,6 +32,10 @@ final class LocalStack implements AutoCloseable {
 
 	private String apiKey;
 
+	private Database database;
+
+	private String bootstrapServers;
+
 	private LocalStack(PrintStream out) {
 		this.out = out;
 	}
@@ -43,8 +47,9 @@ final class LocalStack implements AutoCloseable {
 	 * @param workers number of worker processes
 	 * @param apiPort HTTP port of the api-service
 	 * @param kafkaPort port of the broker this stack starts
+	 * @param workDirectory where the broker, the database and the logs keep their files
 	 */
-	record Settings(Path home, int workers, int apiPort, int kafkaPort) {
+	record Settings(Path home, int workers, int apiPort, int kafkaPort, Path workDirectory) {
 
 		Settings {
 			if (workers < 1) {
@@ -52,8 +57,8 @@ final class LocalStack implements AutoCloseable {
 			}
 		}
 
-		Path workDirectory() {
-			return this.home.resolve(".orderflow");
+		Settings(Path home, int workers, int apiPort, int kafkaPort) {
+			this(home, workers, apiPort, kafkaPort, home.resolve(".orderflow"));
 		}
 
 		int workerPort(int index) {
@@ -84,6 +89,14 @@ final class LocalStack implements AutoCloseable {
 
 	String apiKey() {
 		return this.apiKey;
+	}
+
+	Database database() {
+		return this.database;
+	}
+
+	String bootstrapServers() {
+		return this.bootstrapServers;
 	}
 
 	/** Names of services whose process has exited, for the caller to report. */
@@ -118,6 +131,8 @@ final class LocalStack implements AutoCloseable {
 			this.postgres = PostgresServer.embedded(work.resolve("postgres"), 0);
 			database = this.postgres.createDatabase("orderflow");
 		}
+		this.database = database;
+		this.bootstrapServers = bootstrapServers;
 		DemoInventory.migrate(database);
 		if (DemoInventory.seedIfEmpty(database)) {
 			this.out.printf("Seeded demo stock: %s..%s with %,d units each, %s with %d units%n",

@@ -23,6 +23,8 @@ public final class OrderflowCli {
 			       Start Kafka, PostgreSQL, the api-service and N workers (default 2). Ctrl-C stops all.
 			  demo [--orders N] [--api-url URL] [--workers N]
 			       Submit N orders (default 200) and report the outcome. Starts a stack if none runs.
+			  bench [--rounds N]
+			       Benchmark the outbox relay against a plain Kafka producer on a stack of its own.
 			""" + DeadLetterTool.USAGE;
 
 	private OrderflowCli() {
@@ -42,6 +44,7 @@ public final class OrderflowCli {
 				case "up" -> up(Options.parse(commandArgs), out);
 				case "demo" -> System.exit(demo(Options.parse(commandArgs), out) ? 0 : 1);
 				case "dlt" -> System.exit(DeadLetterTool.run(commandArgs, out, System.err));
+				case "bench" -> bench(Options.parse(commandArgs), out);
 				default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'");
 			}
 		}
@@ -74,6 +77,17 @@ public final class OrderflowCli {
 		}
 	}
 
+	/** On a stack of its own (free ports, one worker), so it neither disturbs nor is disturbed by a running one. */
+	private static void bench(Options options, PrintStream out) throws InterruptedException {
+		Path home = options.settings().home();
+		LocalStack.Settings own = new LocalStack.Settings(home, 1, FreePorts.find(), FreePorts.find(),
+				home.resolve(".orderflow-bench"));
+		try (LocalStack stack = LocalStack.start(own, out)) {
+			out.println();
+			new RelayBenchmark(stack, out).run(options.rounds(), 300, 2000);
+		}
+	}
+
 	private static boolean demo(Options options, PrintStream out) throws InterruptedException {
 		java.util.Optional<String> key = ApiKey.find(options.settings().workDirectory());
 		Demo demo = new Demo(options.apiUrl(), key.orElse(""), out);
@@ -92,13 +106,14 @@ public final class OrderflowCli {
 	}
 
 	/** Command-line options shared by the commands. */
-	private record Options(int workers, int apiPort, int kafkaPort, int orders, String apiUrlOption) {
+	private record Options(int workers, int apiPort, int kafkaPort, int orders, int rounds, String apiUrlOption) {
 
 		static Options parse(List<String> args) {
 			int workers = 2;
 			int apiPort = 8080;
 			int kafkaPort = 9092;
 			int orders = 200;
+			int rounds = 3;
 			String apiUrl = null;
 			for (Iterator<String> it = args.iterator(); it.hasNext();) {
 				String option = it.next();
@@ -107,6 +122,7 @@ public final class OrderflowCli {
 					case "--api-port" -> apiPort = intValue(option, it);
 					case "--kafka-port" -> kafkaPort = intValue(option, it);
 					case "--orders" -> orders = intValue(option, it);
+					case "--rounds" -> rounds = intValue(option, it);
 					case "--api-url" -> apiUrl = value(option, it);
 					default -> throw new IllegalArgumentException("Unknown option '" + option + "'");
 				}
@@ -114,7 +130,10 @@ public final class OrderflowCli {
 			if (orders < 1) {
 				throw new IllegalArgumentException("--orders must be at least 1, got " + orders);
 			}
-			return new Options(workers, apiPort, kafkaPort, orders, apiUrl);
+			if (rounds < 1) {
+				throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+			}
+			return new Options(workers, apiPort, kafkaPort, orders, rounds, apiUrl);
 		}
 
 		LocalStack.Settings settings() {

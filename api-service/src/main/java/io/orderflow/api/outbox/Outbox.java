@@ -44,8 +44,9 @@ public class Outbox {
 			.list();
 	}
 
+	/** Stamps the rows with the time of this statement, which runs after the broker acknowledged them. */
 	void markPublished(List<OutboxEntry> entries) {
-		this.jdbc.sql("update outbox set published_at = now() where id = any(:ids)")
+		this.jdbc.sql("update outbox set published_at = statement_timestamp() where id = any(:ids)")
 			.param("ids", new SqlArrayValue("bigint", entries.stream().map(OutboxEntry::id).toArray()))
 			.update();
 	}
