@@ -21,8 +21,7 @@ final class ApiKey {
 	}
 
 	static String forLocalRun(Path workDirectory) {
-		String configured = System.getenv(ENVIRONMENT_VARIABLE);
-		String key = (configured != null && !configured.isBlank()) ? configured : generate();
+		String key = configured().orElseGet(ApiKey::generate);
 		Path file = file(workDirectory);
 		try {
 			Files.createDirectories(workDirectory);
@@ -38,9 +37,9 @@ final class ApiKey {
 
 	/** The key a running local stack uses, if any. */
 	static Optional<String> find(Path workDirectory) {
-		String configured = System.getenv(ENVIRONMENT_VARIABLE);
-		if (configured != null && !configured.isBlank()) {
-			return Optional.of(configured);
+		Optional<String> configured = configured();
+		if (configured.isPresent()) {
+			return configured;
 		}
 		try {
 			Path file = file(workDirectory);
@@ -53,6 +52,10 @@ final class ApiKey {
 
 	static Path file(Path workDirectory) {
 		return workDirectory.resolve("api-key");
+	}
+
+	private static Optional<String> configured() {
+		return Optional.ofNullable(System.getenv(ENVIRONMENT_VARIABLE)).filter((key) -> !key.isBlank());
 	}
 
 	private static String generate() {

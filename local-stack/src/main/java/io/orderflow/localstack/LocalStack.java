@@ -120,13 +120,8 @@ final class LocalStack implements AutoCloseable {
 			bootstrapServers = this.kafka.bootstrapServers();
 		}
 
-		Database database;
-		String externalUrl = System.getenv("SPRING_DATASOURCE_URL");
-		if (externalUrl != null && !externalUrl.isBlank()) {
-			database = new Database(externalUrl, envOr("SPRING_DATASOURCE_USERNAME", "postgres"),
-					envOr("SPRING_DATASOURCE_PASSWORD", ""));
-		}
-		else {
+		Database database = Database.fromEnvironment().orElse(null);
+		if (database == null) {
 			this.out.println("Starting embedded PostgreSQL ...");
 			this.postgres = PostgresServer.embedded(work.resolve("postgres"), 0);
 			database = this.postgres.createDatabase("orderflow");
@@ -218,11 +213,6 @@ final class LocalStack implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot clean " + directory, ex);
 		}
-	}
-
-	private static String envOr(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null) ? value : fallback;
 	}
 
 }

@@ -45,12 +45,7 @@ public final class PostgresServer implements AutoCloseable {
 	 * set, otherwise an embedded server with its data under {@code directory}.
 	 */
 	public static PostgresServer fromEnvironmentOrEmbedded(Path directory) {
-		String url = System.getenv("SPRING_DATASOURCE_URL");
-		if (url != null && !url.isBlank()) {
-			return external(new Database(url, envOr("SPRING_DATASOURCE_USERNAME", "postgres"),
-					envOr("SPRING_DATASOURCE_PASSWORD", "")));
-		}
-		return embedded(directory, 0);
+		return Database.fromEnvironment().map(PostgresServer::external).orElseGet(() -> embedded(directory, 0));
 	}
 
 	/** A server that runs elsewhere; {@code database} is used to create further databases. */
@@ -163,11 +158,6 @@ public final class PostgresServer implements AutoCloseable {
 		if (!isEmbedded()) {
 			throw new IllegalStateException("PostgreSQL at " + this.maintenance.jdbcUrl() + " is not embedded");
 		}
-	}
-
-	private static String envOr(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null) ? value : fallback;
 	}
 
 }
