@@ -92,6 +92,17 @@ public final class LocalInfrastructure {
 		return environment;
 	}
 
+	/**
+	 * Spring properties as command-line arguments ({@code --name=value}), which outrank environment
+	 * variables such as {@code SPRING_DATASOURCE_URL}.
+	 */
+	public static String[] asArguments(Map<String, String> springProperties) {
+		return springProperties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+	}
+
 	private static String uniqueSuffix() {
 		return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}

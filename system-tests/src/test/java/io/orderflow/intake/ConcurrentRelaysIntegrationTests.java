@@ -1,6 +1,5 @@
 package io.orderflow.intake;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,7 @@ import io.orderflow.api.ApiApplication;
 import io.orderflow.localstack.Database;
 import io.orderflow.localstack.DemoInventory;
 import io.orderflow.localstack.LocalInfrastructure;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import io.orderflow.localstack.TopicRecords;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,21 +81,8 @@ class ConcurrentRelaysIntegrationTests {
 	/** How many records each key has on the orders topic, read from the beginning without a group. */
 	private static Map<String, Integer> recordsPerKey(Map<String, String> properties) {
 		Map<String, Integer> counts = new HashMap<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringDeserializer(),
-				new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(properties.get("orderflow.topics.orders"))
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> counts.merge(record.key(), 1, Integer::sum));
-				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= end.get(partition));
-			});
-		}
+		TopicRecords.readAll(properties.get("spring.kafka.bootstrap-servers"), properties.get("orderflow.topics.orders"))
+			.forEach((record) -> counts.merge(record.key(), 1, Integer::sum));
 		return counts;
 	}
 

@@ -75,11 +75,7 @@ final class IntakeFixtures {
 	}
 
 	static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> properties) {
-		// Command-line arguments outrank environment variables such as SPRING_DATASOURCE_URL.
-		return application.run(properties.entrySet()
-			.stream()
-			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
-			.toArray(String[]::new));
+		return application.run(LocalInfrastructure.asArguments(properties));
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -81,12 +79,12 @@ abstract class OrderPipelineContract {
 		DemoInventory.seedIfEmpty(database);
 		this.jdbc = JdbcClient.create(database.dataSource());
 
-		this.api = start(ApiApplication.application(), properties);
+		this.api = ApiApplication.application().run(LocalInfrastructure.asArguments(properties));
 		this.apiUrl = "http://127.0.0.1:" + this.api.getEnvironment().getProperty("local.server.port");
 		for (String instance : List.of("worker-a", "worker-b")) {
 			Map<String, String> workerProperties = new HashMap<>(properties);
 			workerProperties.put("orderflow.worker.instance-id", instance);
-			this.workers.add(start(WorkerApplication.application(), workerProperties));
+			this.workers.add(WorkerApplication.application().run(LocalInfrastructure.asArguments(workerProperties)));
 		}
 	}
 
@@ -172,15 +170,6 @@ abstract class OrderPipelineContract {
 		workersPerOrder.values().forEach(workersSeen::addAll);
 		assertThat(workersSeen).containsExactlyInAnyOrder("worker-a", "worker-b");
 		assertThat(terminalEventsPerOrder(ids.values())).allSatisfy((order, events) -> assertThat(events).isOne());
-	}
-
-	private static ConfigurableApplicationContext start(SpringApplication application, Map<String, String> properties) {
-		// Command-line arguments outrank environment variables such as SPRING_DATASOURCE_URL.
-		String[] args = properties.entrySet()
-			.stream()
-			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
-			.toArray(String[]::new);
-		return application.run(args);
 	}
 
 	private static Set<TopicPartition> assigned(ConfigurableApplicationContext worker) {

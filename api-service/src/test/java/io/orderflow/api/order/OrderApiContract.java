@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,11 +20,8 @@ import javax.sql.DataSource;
 
 import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.localstack.LocalInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.orderflow.localstack.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,7 +84,7 @@ abstract class OrderApiContract {
 		assertThat(this.jdbc.sql("select count(*) from order_items where order_id = :id").param("id", id).query(Long.class).single())
 			.isEqualTo(2);
 
-		ConsumerRecord<String, String> record = queuedRecord(id.toString());
+		ConsumerRecord<String, byte[]> record = queuedRecord(id.toString());
 		assertThat(this.json.readTree(record.value()).get("orderId").asString()).isEqualTo(id.toString());
 		assertThat(record.headers().lastHeader("__TypeId__")).as("no Java type header in the contract").isNull();
 	}
@@ -271,7 +267,7 @@ abstract class OrderApiContract {
 		String id = this.json.readTree(post(VALID_ORDER, "application/json", key).body()).get("id").asString();
 
 		assertThat(this.json.readTree(get("/orders/" + id).body()).get("idempotencyKey").asString()).isEqualTo(key);
-		ConsumerRecord<String, String> record = queuedRecord(id);
+		ConsumerRecord<String, byte[]> record = queuedRecord(id);
 		assertThat(new String(record.headers().lastHeader("idempotency-key").value(), StandardCharsets.UTF_8))
 			.isEqualTo(key);
 	}
@@ -335,29 +331,15 @@ abstract class OrderApiContract {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
-	ConsumerRecord<String, String> queuedRecord(String key) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				String.join(",", this.kafka.getBootstrapServers()), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(this.topics.orders())
+	ConsumerRecord<String, byte[]> queuedRecord(String key) {
+		String bootstrapServers = String.join(",", this.kafka.getBootstrapServers());
+		assertThat(TopicRecords.partitionCount(bootstrapServers, this.topics.orders())).isEqualTo(this.topics.partitions());
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> TopicRecords.readAll(bootstrapServers, this.topics.orders())
 				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			assertThat(partitions).hasSize(this.topics.partitions());
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			List<ConsumerRecord<String, String>> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				});
-				return !found.isEmpty();
-			});
-			return found.get(0);
+				.filter((record) -> key.equals(record.key()))
+				.findFirst(), java.util.Optional::isPresent)
+			.get();
 		}
-	}
 
 }

@@ -1,5 +1,6 @@
 package io.orderflow.worker.dlt;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,21 +29,13 @@ class DeadLetterTopicCheckIntegrationTests {
 				.all()
 				.get(30, TimeUnit.SECONDS);
 		}
-		String[] args = properties.entrySet()
-			.stream()
-			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
-			.toArray(String[]::new);
+		Map<String, String> worker = new HashMap<>(properties);
+		worker.put("server.port", "0");
 
-		assertThatException().isThrownBy(() -> WorkerApplication.application().run(append(args, "--server.port=0")))
+		assertThatException().isThrownBy(() -> WorkerApplication.application().run(LocalInfrastructure.asArguments(worker)))
 			.havingRootCause()
 			.withMessageContaining("'" + orders + "-dlt' has 6 partitions but '" + orders + "' has 8")
 			.withMessageContaining("--partitions 8");
-	}
-
-	private static String[] append(String[] args, String arg) {
-		String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-		all[args.length] = arg;
-		return all;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.orderflow.worker.health;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +31,11 @@ class KafkaListenersHealthIntegrationTests {
 
 	@Test
 	void listenerKilledByAnErrorTurnsHealthDown() throws Exception {
-		Map<String, String> properties = LocalInfrastructure.shared().isolatedSpringProperties();
-		String[] args = properties.entrySet()
-			.stream()
-			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
-			.toArray(String[]::new);
+		Map<String, String> properties = new HashMap<>(LocalInfrastructure.shared().isolatedSpringProperties());
+		properties.put("server.port", "0");
 		SpringApplication application = WorkerApplication.application();
 		application.addPrimarySources(List.of(FatalListener.class));
-		String[] withPort = java.util.Arrays.copyOf(args, args.length + 1);
-		withPort[args.length] = "--server.port=0";
-		try (ConfigurableApplicationContext worker = application.run(withPort)) {
+		try (ConfigurableApplicationContext worker = application.run(LocalInfrastructure.asArguments(properties))) {
 			HealthIndicator health = worker.getBean("kafkaListeners", HealthIndicator.class);
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 

@@ -45,8 +45,7 @@ class ConcurrentRedeliveryIntegrationTests {
 			Map<String, String> worker = new HashMap<>(properties);
 			worker.put("orderflow.worker.instance-id", instance);
 			worker.put("server.port", "0");
-			this.workers.add(WorkerApplication.application()
-				.run(worker.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new)));
+			this.workers.add(WorkerApplication.application().run(LocalInfrastructure.asArguments(worker)));
 		}
 		ConfigurableApplicationContext first = this.workers.get(0);
 		this.jdbc = first.getBean(JdbcClient.class);

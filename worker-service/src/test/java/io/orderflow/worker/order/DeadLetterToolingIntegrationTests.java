@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -14,11 +13,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.messaging.DeadLetterHeaders;
 import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.localstack.TopicRecords;
 import io.orderflow.localstack.dlt.DeadLetterTool;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,26 +145,10 @@ class DeadLetterToolingIntegrationTests extends WorkerIntegrationTestSupport {
 
 	/** Records on the orders topic with this order's key, read without a consumer group. */
 	private List<ConsumerRecord<String, byte[]>> recordsFor(UUID id) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers()),
-				new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(this.topics.orders())
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-			await().atMost(OrderFixtures.TIMEOUT).until(() -> {
-				consumer.poll(java.time.Duration.ofMillis(200)).forEach((record) -> {
-					if (id.toString().equals(record.key())) {
-						records.add(record);
-					}
-				});
-				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= end.get(partition));
-			});
-			return records;
-		}
+		return TopicRecords.readAll(bootstrapServers(), this.topics.orders())
+			.stream()
+			.filter((record) -> id.toString().equals(record.key()))
+			.toList();
 	}
 
 	private double duplicates() {

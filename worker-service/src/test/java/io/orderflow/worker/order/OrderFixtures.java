@@ -3,7 +3,6 @@ package io.orderflow.worker.order;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,16 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.orderflow.common.messaging.TopicsProperties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.orderflow.localstack.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,24 +156,7 @@ final class OrderFixtures implements AutoCloseable {
 
 	/** Every record on the dead-letter topic, read from the beginning without a consumer group. */
 	List<ConsumerRecord<String, byte[]>> deadLetters() {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(this.topics.ordersDeadLetter())
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-			await().atMost(TIMEOUT)
-				.until(() -> {
-					consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-					return partitions.stream().allMatch((partition) -> consumer.position(partition) >= end.get(partition));
-				});
-			return records;
-		}
+		return TopicRecords.readAll(this.bootstrapServers, this.topics.ordersDeadLetter());
 	}
 
 	/** Dead letters whose key is {@code key}. */
