@@ -1,9 +1,8 @@
 package io.orderflow.api.order;
 
-import java.net.URI;
+import io.orderflow.api.system.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -11,17 +10,10 @@ import org.springframework.web.ErrorResponseException;
  */
 class IdempotencyKeyInFlightException extends ErrorResponseException {
 
-	static final URI TYPE = URI.create("urn:orderflow:problem:idempotency-key-in-flight");
-
 	IdempotencyKeyInFlightException(String key) {
-		super(HttpStatus.CONFLICT, problem(key), null);
-	}
-
-	private static ProblemDetail problem(String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A request with Idempotency-Key '%s' is still being processed; retry once it has finished".formatted(key));
-		problem.setType(TYPE);
-		problem.setTitle("Request in flight");
-		return problem;
+		super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request in flight",
+				"A request with Idempotency-Key '%s' is still being processed; retry once it has finished"
+					.formatted(key)), null);
 	}
 
 }

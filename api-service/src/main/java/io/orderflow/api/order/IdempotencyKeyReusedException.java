@@ -1,9 +1,8 @@
 package io.orderflow.api.order;
 
-import java.net.URI;
+import io.orderflow.api.system.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -11,17 +10,11 @@ import org.springframework.web.ErrorResponseException;
  */
 class IdempotencyKeyReusedException extends ErrorResponseException {
 
-	static final URI TYPE = URI.create("urn:orderflow:problem:idempotency-key-reused");
-
 	IdempotencyKeyReusedException(String key) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, problem(key), null);
-	}
-
-	private static ProblemDetail problem(String key) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key '%s' was already used with a different request body".formatted(key));
-		problem.setType(TYPE);
-		problem.setTitle("Idempotency key reused");
-		return problem;
+		super(HttpStatus.UNPROCESSABLE_CONTENT,
+				Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+						"Idempotency-Key '%s' was already used with a different request body".formatted(key)),
+				null);
 	}
 
 }

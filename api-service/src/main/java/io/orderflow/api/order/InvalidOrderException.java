@@ -1,8 +1,9 @@
 package io.orderflow.api.order;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+
+import io.orderflow.api.system.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,16 +15,12 @@ import org.springframework.web.ErrorResponseException;
  */
 class InvalidOrderException extends ErrorResponseException {
 
-	static final URI TYPE = URI.create("urn:orderflow:problem:invalid-request");
-
 	InvalidOrderException(String field, String message) {
 		super(HttpStatus.BAD_REQUEST, problem(field, message), null);
 	}
 
 	private static ProblemDetail problem(String field, String message) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The order has 1 invalid field(s)");
-		problem.setType(TYPE);
-		problem.setTitle("Invalid request");
+		ProblemDetail problem = Problems.invalidRequest("The order has 1 invalid field(s)");
 		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
 		return problem;
 	}

@@ -1,10 +1,10 @@
 package io.orderflow.api.order;
 
-import java.net.URI;
 import java.util.UUID;
 
+import io.orderflow.api.system.Problems;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -12,17 +12,9 @@ import org.springframework.web.ErrorResponseException;
  */
 class OrderNotFoundException extends ErrorResponseException {
 
-	static final URI TYPE = URI.create("urn:orderflow:problem:order-not-found");
-
 	OrderNotFoundException(UUID id) {
-		super(HttpStatus.NOT_FOUND, problem(id), null);
-	}
-
-	private static ProblemDetail problem(UUID id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No order with id " + id);
-		problem.setType(TYPE);
-		problem.setTitle("Order not found");
-		return problem;
+		super(HttpStatus.NOT_FOUND,
+				Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "No order with id " + id), null);
 	}
 
 }

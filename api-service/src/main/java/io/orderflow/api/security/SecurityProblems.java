@@ -5,6 +5,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.orderflow.api.system.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -21,10 +22,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	static final URI UNAUTHORIZED = URI.create("urn:orderflow:problem:unauthorized");
-
-	static final URI FORBIDDEN = URI.create("urn:orderflow:problem:forbidden");
-
 	private final JsonMapper json;
 
 	SecurityProblems(JsonMapper json) {
@@ -35,22 +32,20 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer, ApiKey header=\"X-API-Key\"");
-		write(response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized",
+		write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
 				"Authenticate with a bearer token or an X-API-Key header", request);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
-		write(response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
+		write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 				"The credentials lack the scope this operation needs (orders:write or orders:read)", request);
 	}
 
-	private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail,
+	private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
 			HttpServletRequest request) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
+		ProblemDetail problem = Problems.of(status, type, title, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

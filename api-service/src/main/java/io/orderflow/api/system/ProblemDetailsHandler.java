@@ -1,6 +1,5 @@
 package io.orderflow.api.system;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
@@ -30,10 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
-
-	static final URI INVALID_REQUEST = URI.create("urn:orderflow:problem:invalid-request");
-
-	static final URI UNAVAILABLE = URI.create("urn:orderflow:problem:service-unavailable");
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
@@ -98,10 +93,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
 				"The order database is temporarily unavailable; nothing was stored");
-		problem.setType(UNAVAILABLE);
-		problem.setTitle("Service unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
@@ -115,10 +108,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail invalidRequest(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setType(INVALID_REQUEST);
-		problem.setTitle("Invalid request");
-		return problem;
+		return Problems.invalidRequest(detail);
 	}
 
 	private static String fieldPath(List<JacksonException.Reference> path) {

@@ -25,8 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-	static final URI TYPE = URI.create("urn:orderflow:problem:payload-too-large");
-
 	private final long limit;
 
 	private final JsonMapper json;
@@ -50,10 +48,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	static ProblemDetail problem(long limit, String instance) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
 				"The request body is larger than the limit of " + limit + " bytes");
-		problem.setType(TYPE);
-		problem.setTitle("Payload too large");
 		problem.setInstance(URI.create(instance));
 		return problem;
 	}
