@@ -134,6 +134,34 @@ public final class ServiceProcess {
 		}
 	}
 
+	/** Sends SIGSTOP: the process freezes mid-step, as in a long GC pause or a suspended VM. */
+	public void suspend() {
+		signal("STOP");
+	}
+
+	/** Sends SIGCONT to a suspended process, which carries on where it stopped. */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).inheritIO()
+				.start()
+				.waitFor();
+			if (exit != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + this.name + " exited with " + exit);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot signal " + this.name, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while signalling " + this.name, ex);
+		}
+	}
+
 	/** Sends SIGTERM, as Kubernetes does, without waiting. */
 	public void terminate() {
 		this.process.destroy();

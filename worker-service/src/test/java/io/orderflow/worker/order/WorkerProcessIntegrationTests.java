@@ -1,21 +1,18 @@
 package io.orderflow.worker.order;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.localstack.DemoInventory;
 import io.orderflow.localstack.Database;
-import io.orderflow.localstack.FreePorts;
 import io.orderflow.localstack.LocalInfrastructure;
 import io.orderflow.localstack.ServiceProcess;
+import io.orderflow.worker.WorkerProcesses;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +48,7 @@ class WorkerProcessIntegrationTests {
 		this.fixtures = new OrderFixtures(this.jdbc, this.properties.get("spring.kafka.bootstrap-servers"),
 				new TopicsProperties(this.properties.get("orderflow.topics.orders"), 6, (short) 1));
 		for (String name : List.of("worker-1", "worker-2")) {
-			Map<String, String> environment = new HashMap<>(LocalInfrastructure.asEnvironment(this.properties));
-			environment.put("ORDERFLOW_WORKER_INSTANCE_ID", name);
-			this.workers.add(ServiceProcess.start(name, workerJar(), FreePorts.find(), environment,
-					LocalInfrastructure.workDirectory().resolve("worker-processes")));
+			this.workers.add(WorkerProcesses.start(name, this.properties));
 		}
 		this.workers.forEach(ServiceProcess::awaitHealthy);
 		await().atMost(OrderFixtures.TIMEOUT).until(() -> groupMembers() == 6);
@@ -148,18 +142,6 @@ class WorkerProcessIntegrationTests {
 				.get(group)
 				.get();
 			return description.members().size();
-		}
-	}
-
-	private static Path workerJar() {
-		Path target = Path.of(System.getProperty("orderflow.build-dir", "target"));
-		try (Stream<Path> files = Files.list(target)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No worker executable jar in " + target));
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("Cannot list " + target, ex);
 		}
 	}
 

@@ -1,0 +1,13 @@
+package io.orderflow.worker.cleanup;
+
+/**
+ * The cleanup lock is no longer this instance's: its lease expired, or another instance holds it.
+ */
+class LockLostException extends RuntimeException {
+
+	LockLostException(String lockName, LockOwner owner, String holder) {
+		super("Lock '" + lockName + "' is no longer held by " + owner.value()
+				+ ((holder != null) ? "; it is held by " + holder : "; its lease expired"));
+	}
+
+}
