@@ -1,0 +1,181 @@
+package io.orderflow.worker.cleanup;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.worker.WorkerApplication;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A million expired audit rows cleaned while orders keep arriving and being processed by the same
+ * worker: every batch transaction stays short, and order processing keeps flowing throughout.
+ */
+class LargeCleanupIntegrationTests {
+
+	private static final int EXPIRED = 1_000_000;
+
+	private static final int BATCH_SIZE = 5_000;
+
+	private static final Duration ORDER_GAP = Duration.ofMillis(20);
+
+	@Test
+	void millionExpiredRowsAreCleanedInShortBatchesWhileOrdersFlow() throws Exception {
+		Map<String, String> properties = new HashMap<>(LocalInfrastructure.shared().isolatedSpringProperties());
+		properties.put("server.port", "0");
+		properties.put("orderflow.cleanup.cron", "-");
+		properties.put("orderflow.cleanup.batch-size", Integer.toString(BATCH_SIZE));
+		try (ConfigurableApplicationContext worker = WorkerApplication.application()
+			.run(LocalInfrastructure.asArguments(properties));
+				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+						Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringSerializer(),
+						new ByteArraySerializer())) {
+			JdbcClient jdbc = worker.getBean(JdbcClient.class);
+			jdbc.sql("""
+					insert into audit_logs (order_id, event, created_at)
+					select gen_random_uuid(), 'CREATED', now() - interval '40 days' - g * interval '1 millisecond'
+					from generate_series(1, :expired) g
+					""").param("expired", EXPIRED).update();
+			jdbc.sql("analyze audit_logs").update();
+			jdbc.sql("insert into inventory (sku, available) values ('LOAD-1', 1000000000)").update();
+			Traffic traffic = new Traffic(jdbc, producer, properties.get("orderflow.topics.orders"));
+
+			CompletableFuture<?> orders = CompletableFuture.runAsync(traffic::run);
+			await().atMost(Duration.ofSeconds(30)).until(() -> traffic.completed() >= 20);
+			CleanupReport report = worker.getBean(CleanupJob.class).manualRun().orElseThrow();
+			long completedDuringCleanup = traffic.completedBetween(report.run());
+			traffic.stop();
+			orders.get(30, TimeUnit.SECONDS);
+
+			assertThat(report.status()).isEqualTo(CleanupStatus.COMPLETED);
+			assertThat(report.deleted()).containsEntry("audit_logs", (long) EXPIRED);
+			Timer batches = worker.getBean(MeterRegistry.class)
+				.get("orderflow.cleanup.batch")
+				.tag("table", "audit_logs")
+				.timer();
+			assertThat(batches.count()).as("audit batches").isEqualTo(EXPIRED / BATCH_SIZE + 1);
+			assertThat(report.longestBatchMillis()).as("longest batch transaction (ms)").isLessThan(2_000);
+			assertThat(jdbc.sql("select count(*) from audit_logs where created_at < now() - interval '30 days'")
+				.query(Long.class)
+				.single()).isZero();
+
+			// Orders kept completing while the cleanup ran, and none waited long.
+			long expectedDuringCleanup = report.durationMillis() / ORDER_GAP.toMillis() / 4;
+			assertThat(completedDuringCleanup).as("orders completed during a %d ms cleanup", report.durationMillis())
+				.isGreaterThanOrEqualTo(expectedDuringCleanup);
+			await().atMost(Duration.ofSeconds(60)).until(() -> traffic.completed() == traffic.submitted().size());
+			assertThat(traffic.slowestMillis()).as("slowest order, stored to completed (ms)").isLessThan(5_000);
+		}
+	}
+
+	/** Orders stored and published at a steady pace, as the api-service would, until stopped. */
+	private static final class Traffic {
+
+		private final JdbcClient jdbc;
+
+		private final KafkaProducer<String, byte[]> producer;
+
+		private final String topic;
+
+		private final List<UUID> submitted = new ArrayList<>();
+
+		private volatile boolean running = true;
+
+		Traffic(JdbcClient jdbc, KafkaProducer<String, byte[]> producer, String topic) {
+			this.jdbc = jdbc;
+			this.producer = producer;
+			this.topic = topic;
+		}
+
+		void run() {
+			while (this.running) {
+				UUID id = UUID.randomUUID();
+				this.jdbc.sql("""
+						with o as (insert into orders (id, customer_id, currency, total, status)
+						           values (:id, 'load', 'EUR', 1.00, 'PENDING')),
+						     i as (insert into order_items (order_id, line_no, sku, quantity, unit_price)
+						           values (:id, 1, 'LOAD-1', 1, 1.00))
+						insert into audit_logs (order_id, event) values (:id, 'CREATED')
+						""").param("id", id).update();
+				try {
+					this.producer.send(new ProducerRecord<>(this.topic, id.toString(),
+							("{\"orderId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)))
+						.get(30, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					throw new IllegalStateException("Cannot publish order " + id, ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				synchronized (this.submitted) {
+					this.submitted.add(id);
+				}
+				// Paces the load generator; the test itself waits with Awaitility.
+				try {
+					Thread.sleep(ORDER_GAP.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+
+		void stop() {
+			this.running = false;
+		}
+
+		List<UUID> submitted() {
+			synchronized (this.submitted) {
+				return List.copyOf(this.submitted);
+			}
+		}
+
+		long completed() {
+			return this.jdbc.sql("select count(*) from orders where customer_id = 'load' and status = 'COMPLETED'")
+				.query(Long.class)
+				.single();
+		}
+
+		/** Orders completed between the start and the end of cleanup run {@code run}. */
+		long completedBetween(long run) {
+			return this.jdbc.sql("""
+					select count(*) from audit_logs a, cleanup_runs r
+					where r.id = :run and a.event = 'COMPLETED' and a.created_at between r.started_at and r.finished_at
+					""").param("run", run).query(Long.class).single();
+		}
+
+		long slowestMillis() {
+			return this.jdbc.sql("""
+					select coalesce(max(extract(epoch from a.created_at - o.created_at) * 1000), 0)::bigint
+					from orders o join audit_logs a on a.order_id = o.id and a.event = 'COMPLETED'
+					where o.customer_id = 'load'
+					""").query(Long.class).single();
+		}
+
+	}
+
+}
