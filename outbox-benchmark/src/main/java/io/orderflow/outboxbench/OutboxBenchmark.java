@@ -240,14 +240,15 @@ final class OutboxBenchmark {
 		}
 		Figures relay = medians.get(Contender.Kind.RELAY);
 		Figures modulith = medians.get(Contender.Kind.MODULITH);
-		this.out.printf(ROW, "ratio", "modulith / relay",
+		// No dup and lost columns: the ratio row ends with the WAL ratio.
+		this.out.println(ROW.formatted("ratio", "modulith / relay",
 				"%s / %s".formatted(ratio(modulith.steadyP50(), relay.steadyP50()),
 						ratio(modulith.steadyP99(), relay.steadyP99())),
 				ratio(modulith.commitRate(), relay.commitRate()), ratio(modulith.drainRate(), relay.drainRate()),
 				"%s / %s".formatted(ratio(modulith.burstP50(), relay.burstP50()),
 						ratio(modulith.burstP99(), relay.burstP99())),
 				ratio(modulith.writeTransactionsPerOrder(), relay.writeTransactionsPerOrder()),
-				ratio(modulith.walBytesPerOrder(), relay.walBytesPerOrder()), "", "");
+				ratio(modulith.walBytesPerOrder(), relay.walBytesPerOrder()), "", "").stripTrailing());
 		this.out.println();
 		this.out.println("Latency: from the commit of the order's transaction to its arrival at a consumer of the topic.");
 		this.out.println("commit/s: burst orders / time until the last commit; drain/s: burst orders / (last arrival - first commit).");
