@@ -30,7 +30,7 @@ record BenchmarkSettings(int rounds, int steadyOrders, int steadyRate, int burst
 			  --burst N     orders of the burst phase (default 5000)
 			  --threads N   threads submitting the burst (default 8)
 			  --warmup N    unmeasured orders per contender before the first round (default 1000)
-			  --no-outage   skip the broker outage scenario after the rounds (about 1.5 minutes)
+			  --no-outage   skip the broker outage scenario after the rounds (about a minute)
 			  --modulith-property NAME=VALUE
 			                a Spring property of the Modulith contender, repeatable, for example
 			                spring.modulith.events.completion-mode=delete or spring.task.execution.pool.core-size=16
