@@ -25,6 +25,8 @@ public final class OrderflowCli {
 			       Submit N orders (default 200) and report the outcome. Starts a stack if none runs.
 			  bench [--rounds N]
 			       Benchmark the outbox relay against a plain Kafka producer on a stack of its own.
+			  bench-outbox [--rounds N] [--no-outage] ...   (./orderflow bench-outbox --help)
+			       Benchmark the outbox relay against Spring Modulith's event publication registry.
 			""" + DeadLetterTool.USAGE;
 
 	private OrderflowCli() {

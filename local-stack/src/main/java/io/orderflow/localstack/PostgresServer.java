@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -32,12 +33,15 @@ public final class PostgresServer implements AutoCloseable {
 
 	private final int port;
 
+	private final Map<String, String> serverConfig;
+
 	private EmbeddedPostgres embedded;
 
-	private PostgresServer(Database maintenance, Path dataDirectory, int port) {
+	private PostgresServer(Database maintenance, Path dataDirectory, int port, Map<String, String> serverConfig) {
 		this.maintenance = maintenance;
 		this.dataDirectory = dataDirectory;
 		this.port = port;
+		this.serverConfig = Map.copyOf(serverConfig);
 	}
 
 	/**
@@ -50,15 +54,23 @@ public final class PostgresServer implements AutoCloseable {
 
 	/** A server that runs elsewhere; {@code database} is used to create further databases. */
 	public static PostgresServer external(Database database) {
-		return new PostgresServer(database, null, -1);
+		return new PostgresServer(database, null, -1, Map.of());
 	}
 
 	/** Starts an embedded server on {@code port} (0 picks a free one) with its data under {@code directory}. */
 	public static PostgresServer embedded(Path directory, int port) {
+		return embedded(directory, port, Map.of());
+	}
+
+	/**
+	 * As {@link #embedded(Path, int)}, with further server settings: for example {@code fsync=on},
+	 * which zonky turns off (and {@code synchronous_commit}, which it sets to {@code off}).
+	 */
+	public static PostgresServer embedded(Path directory, int port, Map<String, String> serverConfig) {
 		int serverPort = (port != 0) ? port : FreePorts.find();
 		PostgresServer server = new PostgresServer(
 				new Database("jdbc:postgresql://127.0.0.1:" + serverPort + "/postgres", "postgres", ""),
-				directory.resolve("pgdata"), serverPort);
+				directory.resolve("pgdata"), serverPort, serverConfig);
 		server.start();
 		return server;
 	}
@@ -75,14 +87,15 @@ public final class PostgresServer implements AutoCloseable {
 		}
 		try {
 			Files.createDirectories(this.dataDirectory.getParent());
-			this.embedded = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPort(this.port)
 				.setDataDirectory(this.dataDirectory)
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(true)
 				.setPGStartupWait(Duration.ofSeconds(60))
-				.setServerConfig("max_connections", "300")
-				.start();
+				.setServerConfig("max_connections", "300");
+			this.serverConfig.forEach(builder::setServerConfig);
+			this.embedded = builder.start();
 			log.info("Embedded PostgreSQL ready on port {} (data in {})", this.port, this.dataDirectory);
 		}
 		catch (IOException ex) {
