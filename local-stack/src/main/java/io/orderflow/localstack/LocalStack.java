@@ -1,10 +1,7 @@
 package io.orderflow.localstack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: a Kafka broker, PostgreSQL, the api-service and N workers,
@@ -106,8 +102,8 @@ final class LocalStack implements AutoCloseable {
 
 	private void startAll(Settings settings) {
 		Path work = settings.workDirectory();
-		deleteRecursively(work.resolve("kafka"));
-		deleteRecursively(work.resolve("postgres"));
+		LocalFiles.deleteRecursively(work.resolve("kafka"));
+		LocalFiles.deleteRecursively(work.resolve("postgres"));
 
 		String bootstrapServers = System.getenv("SPRING_KAFKA_BOOTSTRAP_SERVERS");
 		if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -190,29 +186,7 @@ final class LocalStack implements AutoCloseable {
 	}
 
 	private static Path serviceJar(Path home, String module) {
-		Path target = home.resolve(module).resolve("target");
-		try (Stream<Path> files = Files.list(target)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No executable jar in " + target + ": run ./mvnw package"));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("No executable jar in " + target + ": run ./mvnw package", ex);
-		}
-	}
-
-	private static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(file);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot clean " + directory, ex);
-		}
+		return LocalFiles.executableJar(home.resolve(module).resolve("target"));
 	}
 
 }

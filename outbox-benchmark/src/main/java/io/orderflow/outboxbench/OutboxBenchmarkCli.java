@@ -1,17 +1,13 @@
 package io.orderflow.outboxbench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.orderflow.localstack.Database;
 import io.orderflow.localstack.KafkaBroker;
+import io.orderflow.localstack.LocalFiles;
 import io.orderflow.localstack.PostgresServer;
 
 /**
@@ -53,7 +49,7 @@ public final class OutboxBenchmarkCli {
 		}
 		Path home = Path.of(System.getProperty("orderflow.home", ".")).toAbsolutePath().normalize();
 		Path work = home.resolve(".orderflow-bench-outbox");
-		deleteRecursively(work);
+		LocalFiles.deleteRecursively(work);
 		out.println("Starting Kafka broker (KRaft) and PostgreSQL (files in " + home.relativize(work) + ") ...");
 		OutboxBenchmark.Report report;
 		try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), 0);
@@ -65,20 +61,6 @@ public final class OutboxBenchmarkCli {
 			report = new OutboxBenchmark(new SharedInfrastructure(kafka, postgres), out).run(settings);
 		}
 		System.exit(report.allDeliveredOnce() ? 0 : 1);
-	}
-
-	private static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(file);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot clean " + directory, ex);
-		}
 	}
 
 }

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -61,12 +63,22 @@ class LargeCleanupIntegrationTests {
 			jdbc.sql("insert into inventory (sku, available) values ('LOAD-1', 1000000000)").update();
 			Traffic traffic = new Traffic(jdbc, producer, properties.get("orderflow.topics.orders"));
 
-			CompletableFuture<?> orders = CompletableFuture.runAsync(traffic::run);
-			await().atMost(Duration.ofSeconds(30)).until(() -> traffic.completed() >= 20);
-			CleanupReport report = worker.getBean(CleanupJob.class).manualRun().orElseThrow();
+			ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+			ScheduledFuture<?> orders = pace.scheduleAtFixedRate(traffic::submitOne, 0, ORDER_GAP.toMillis(),
+					TimeUnit.MILLISECONDS);
+			CleanupReport report;
+			try {
+				await().atMost(Duration.ofSeconds(30)).until(() -> traffic.completed() >= 20);
+				report = worker.getBean(CleanupJob.class).manualRun().orElseThrow();
+				if (orders.isDone()) {
+					orders.get(); // a periodic task ends only by failing: rethrows why the traffic stopped
+				}
+			}
+			finally {
+				pace.shutdown(); // lets an order in flight finish, so each stored order is published
+			}
+			assertThat(pace.awaitTermination(30, TimeUnit.SECONDS)).as("order traffic stopped").isTrue();
 			long completedDuringCleanup = traffic.completedBetween(report.run());
-			traffic.stop();
-			orders.get(30, TimeUnit.SECONDS);
 
 			assertThat(report.status()).isEqualTo(CleanupStatus.COMPLETED);
 			assertThat(report.deleted()).containsEntry("audit_logs", (long) EXPIRED);
@@ -89,7 +101,7 @@ class LargeCleanupIntegrationTests {
 		}
 	}
 
-	/** Orders stored and published at a steady pace, as the api-service would, until stopped. */
+	/** Orders stored and published one at a time, as the api-service would. */
 	private static final class Traffic {
 
 		private final JdbcClient jdbc;
@@ -100,52 +112,37 @@ class LargeCleanupIntegrationTests {
 
 		private final List<UUID> submitted = new ArrayList<>();
 
-		private volatile boolean running = true;
-
 		Traffic(JdbcClient jdbc, KafkaProducer<String, byte[]> producer, String topic) {
 			this.jdbc = jdbc;
 			this.producer = producer;
 			this.topic = topic;
 		}
 
-		void run() {
-			while (this.running) {
-				UUID id = UUID.randomUUID();
-				this.jdbc.sql("""
-						with o as (insert into orders (id, customer_id, currency, total, status)
-						           values (:id, 'load', 'EUR', 1.00, 'PENDING')),
-						     i as (insert into order_items (order_id, line_no, sku, quantity, unit_price)
-						           values (:id, 1, 'LOAD-1', 1, 1.00))
-						insert into audit_logs (order_id, event) values (:id, 'CREATED')
-						""").param("id", id).update();
-				try {
-					this.producer.send(new ProducerRecord<>(this.topic, id.toString(),
-							("{\"orderId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)))
-						.get(30, TimeUnit.SECONDS);
-				}
-				catch (ExecutionException | TimeoutException ex) {
-					throw new IllegalStateException("Cannot publish order " + id, ex);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-				synchronized (this.submitted) {
-					this.submitted.add(id);
-				}
-				// Paces the load generator; the test itself waits with Awaitility.
-				try {
-					Thread.sleep(ORDER_GAP.toMillis());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+		/** Stores one order and publishes its id. */
+		void submitOne() {
+			UUID id = UUID.randomUUID();
+			this.jdbc.sql("""
+					with o as (insert into orders (id, customer_id, currency, total, status)
+					           values (:id, 'load', 'EUR', 1.00, 'PENDING')),
+					     i as (insert into order_items (order_id, line_no, sku, quantity, unit_price)
+					           values (:id, 1, 'LOAD-1', 1, 1.00))
+					insert into audit_logs (order_id, event) values (:id, 'CREATED')
+					""").param("id", id).update();
+			try {
+				this.producer.send(new ProducerRecord<>(this.topic, id.toString(),
+						("{\"orderId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)))
+					.get(30, TimeUnit.SECONDS);
 			}
-		}
-
-		void stop() {
-			this.running = false;
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException("Cannot publish order " + id, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			synchronized (this.submitted) {
+				this.submitted.add(id);
+			}
 		}
 
 		List<UUID> submitted() {
