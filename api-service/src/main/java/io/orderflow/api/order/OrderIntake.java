@@ -3,6 +3,7 @@ package io.orderflow.api.order;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,8 +63,7 @@ class OrderIntake {
 	 */
 	Submission submit(SubmitOrderRequest request, String caller, String idempotencyKey) {
 		new OrderLimits(this.properties.maxItems()).check(request);
-		Submission submission = this.transaction.execute((tx) -> (idempotencyKey != null)
-				? submitOnce(request, caller, idempotencyKey) : new Submission(create(request, null, caller), false));
+		Submission submission = store(request, caller, idempotencyKey);
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", submission.order().id().toString())) {
 			if (submission.replayed()) {
 				this.replayed.increment();
@@ -74,6 +76,29 @@ class OrderIntake {
 			}
 		}
 		return submission;
+	}
+
+	/**
+	 * Runs the order's transaction. A failure before the commit rolled everything back and is
+	 * rethrown as it is; a failure of the commit itself leaves the outcome unknown and says so.
+	 */
+	private Submission store(SubmitOrderRequest request, String caller, String idempotencyKey) {
+		AtomicBoolean committing = new AtomicBoolean();
+		try {
+			return this.transaction.execute((tx) -> {
+				Submission submission = (idempotencyKey != null) ? submitOnce(request, caller, idempotencyKey)
+						: new Submission(create(request, null, caller), false);
+				committing.set(true);
+				return submission;
+			});
+		}
+		catch (DataAccessException | TransactionException ex) {
+			if (committing.get()) {
+				log.warn("Commit of an order failed; its outcome is unknown: {}", ex.getMessage());
+				throw new CommitOutcomeUnknownException(idempotencyKey, ex);
+			}
+			throw ex;
+		}
 	}
 
 	private Submission submitOnce(SubmitOrderRequest request, String caller, String key) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -72,7 +75,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem;
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			String field = fieldPath(jackson.getPath());
+			String field = fieldPath(jackson.getPath(), jackson);
 			problem = invalidRequest("Field '" + field + "' has a value of the wrong type or format");
 			problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type or format")));
 		}
@@ -90,7 +93,13 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	/**
+	 * Failures before the transaction committed (a rollback that fails on a dead connection
+	 * included): it rolled back, so nothing was stored. A failed commit of an order never gets here;
+	 * the intake answers it as an unknown outcome.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
@@ -111,7 +120,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return Problems.invalidRequest(detail);
 	}
 
-	private static String fieldPath(List<JacksonException.Reference> path) {
+	private static String fieldPath(List<JacksonException.Reference> path, JacksonException failure) {
 		StringBuilder field = new StringBuilder();
 		for (JacksonException.Reference reference : path) {
 			if (reference.getIndex() >= 0) {
@@ -120,6 +129,12 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			else {
 				field.append((field.length() > 0) ? "." : "").append(reference.getPropertyName());
 			}
+		}
+		// A number the parser itself refuses (out of range, too long) fails before the property is
+		// on the path, which then ends at the object; the parser still knows which property it read.
+		if (path.get(path.size() - 1).getIndex() >= 0 && failure.processor() instanceof JsonParser parser
+				&& parser.currentName() != null) {
+			field.append('.').append(parser.currentName());
 		}
 		return field.toString();
 	}

@@ -101,6 +101,7 @@ class MalformedRequestIntegrationTests {
 		cases.add(post("price with 10 integer digits", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"1234567890\"}"), 400));
 		cases.add(post("price with huge exponent", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": 1e999999999}"), 400));
 		cases.add(post("missing price", items("{\"sku\": \"A\", \"quantity\": 1}"), 400));
+		cases.addAll(absurdNumbers());
 		// Size, media type, method, path, headers.
 		String large = order("\"c\"", "\"EUR\"", "[" + ITEM + "]").replace("\"c\"", "\"c\", \"padding\": \"" + "x".repeat(70_000) + "\"");
 		cases.add(post("body over 64 KB", large, 413));
@@ -122,6 +123,29 @@ class MalformedRequestIntegrationTests {
 		return cases.stream();
 	}
 
+	/** Numbers no sane client sends, as JSON numbers and as strings: each is a 400 that names its field. */
+	static List<Arguments> absurdNumbers() {
+		List<Arguments> cases = new ArrayList<>();
+		Map<String, String> numbers = new java.util.LinkedHashMap<>();
+		numbers.put("huge exponent", "1e2147483647");
+		numbers.put("huge negative exponent", "-1e2147483647");
+		numbers.put("exponent beyond int", "1e2147483648");
+		numbers.put("tiny exponent", "1e-2147483647");
+		numbers.put("exponent below int", "1e-2147483649");
+		numbers.put("5,000 digits", "9".repeat(5000));
+		numbers.put("5,000 decimals", "0." + "1".repeat(5000));
+		numbers.forEach((name, number) -> {
+			cases.add(post("unitPrice " + name, items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": " + number + "}"),
+					400, "items[0].unitPrice"));
+			cases.add(post("unitPrice " + name + " as a string",
+					items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"" + number + "\"}"), 400,
+					"items[0].unitPrice"));
+			cases.add(post("quantity " + name, items("{\"sku\": \"A\", \"quantity\": " + number + ", \"unitPrice\": 1}"),
+					400, "items[0].quantity"));
+		});
+		return cases;
+	}
+
 	@ParameterizedTest(name = "{0} -> {2}")
 	@MethodSource("malformedRequests")
 	void clientMistakeIsAProblemAndWritesNothing(String name, Call call, int expectedStatus) throws Exception {
@@ -132,6 +156,9 @@ class MalformedRequestIntegrationTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":" + expectedStatus);
+		if (call.field() != null) {
+			assertThat(response.body()).as("names the field").contains("\"field\":\"" + call.field() + "\"");
+		}
 		assertThat(rowCounts()).isEqualTo(before);
 	}
 
@@ -173,6 +200,11 @@ class MalformedRequestIntegrationTests {
 		return Arguments.of(name, new Call("POST", "/orders", "application/json", body, false, Map.of()), status);
 	}
 
+	private static Arguments post(String name, String body, int status, String field) {
+		return Arguments.of(name, new Call("POST", "/orders", "application/json", body.getBytes(StandardCharsets.UTF_8),
+				false, Map.of(), field), status);
+	}
+
 	private static String order(String customerId, String currency, String items) {
 		List<String> fields = new ArrayList<>();
 		if (customerId != null) {
@@ -204,8 +236,14 @@ class MalformedRequestIntegrationTests {
 	 * @param body request body, or null for none
 	 * @param chunked whether to send the body without {@code Content-Length}
 	 * @param headers further request headers
+	 * @param field the field the problem must name, or null
 	 */
-	record Call(String method, String path, String contentType, byte[] body, boolean chunked, Map<String, String> headers) {
+	record Call(String method, String path, String contentType, byte[] body, boolean chunked, Map<String, String> headers,
+			String field) {
+
+		Call(String method, String path, String contentType, byte[] body, boolean chunked, Map<String, String> headers) {
+			this(method, path, contentType, body, chunked, headers, null);
+		}
 
 		@Override
 		public String toString() {

@@ -98,6 +98,27 @@ class SubmitOrderRequestValidationTests {
 		assertThat(violations(request("c", "EUR", item("A", 1, "0.00001")))).containsExactly("items[0].unitPrice");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "1e2147483647", "-1e2147483647", "9.9e2147483647", "1e10", "1e-2147483647", "1e-5",
+			"123456789012345678901234567890", "0.000000000000000000000000000001" })
+	void pricesOfAbsurdMagnitudeAreRejectedWithoutOverflow(String price) {
+		assertThat(violations(request("c", "EUR", item("A", 1, price)))).containsExactly("items[0].unitPrice");
+	}
+
+	@Test
+	void pricesWithThousandsOfDigitsAreRejected() {
+		assertThat(violations(request("c", "EUR", item("A", 1, "9".repeat(5000))))).containsExactly("items[0].unitPrice");
+		assertThat(violations(request("c", "EUR", item("A", 1, "1." + "0".repeat(60_000))))).containsExactly("items[0].unitPrice");
+		assertThat(violations(request("c", "EUR", item("A", 1, "0." + "1".repeat(5000)))))
+			.containsExactly("items[0].unitPrice");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1e2", "1.50000", "0E+2147483647", "0E-2147483647", "999999999.99990000", "12.3400" })
+	void trailingZerosAndExponentsWithinTheLimitsAreAccepted(String price) {
+		assertThat(violations(request("c", "EUR", item("A", 1, price)))).isEmpty();
+	}
+
 	private static Set<String> violations(SubmitOrderRequest request) {
 		return validator.validate(request)
 			.stream()
