@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,6 +55,9 @@ class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Set by {@link #stop()}: the thread ends on purpose. */
+	private volatile boolean stopped;
+
 	private Thread thread;
 
 	OutboxRelay(Outbox outbox, OutboxPublisher publisher, OutboxStatus status, OutboxProperties properties,
@@ -76,13 +80,19 @@ class OutboxRelay implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		this.stopped = false;
 		this.thread = new Thread(this::run, "outbox-relay");
 		this.thread.setDaemon(true);
+		this.thread.setUncaughtExceptionHandler((thread, error) -> {
+			this.status.failed(error);
+			log.error("Outbox relay thread died; liveness is DOWN until the process restarts", error);
+		});
 		this.thread.start();
 	}
 
 	@Override
 	public void stop() {
+		this.stopped = true;
 		this.running = false;
 		Thread relay = this.thread;
 		if (relay != null) {
@@ -101,11 +111,38 @@ class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
+	/** False once the relay thread has ended while nobody stopped it: only a restart brings it back. */
+	boolean isAlive() {
+		Thread relay = this.thread;
+		return this.stopped || relay == null || relay.isAlive();
+	}
+
 	private void run() {
 		Duration backoff = INITIAL_BACKOFF;
 		while (this.running) {
-			try (Connection connection = this.dataSource.getConnection()) {
-				PGConnection notifications = listen(connection);
+			try {
+				relayWhileListening();
+			}
+			catch (SQLException | RuntimeException ex) {
+				// Whatever went wrong, orders keep waiting in the outbox: the relay must outlive it.
+				this.status.failed(ex);
+				log.warn("Outbox relay failed ({}: {}); retrying in {} ms", ex.getClass().getSimpleName(), ex.getMessage(),
+						backoff.toMillis());
+				pause(backoff);
+				backoff = next(backoff);
+			}
+		}
+	}
+
+	/**
+	 * Relays batches, waiting for commit notifications in between, until the LISTEN connection
+	 * fails or the relay stops. A failed batch is retried with backoff on the same connection.
+	 */
+	private void relayWhileListening() throws SQLException {
+		Duration backoff = INITIAL_BACKOFF;
+		try (Connection connection = this.dataSource.getConnection()) {
+			PGConnection notifications = listen(connection);
+			try {
 				while (this.running) {
 					int published;
 					try {
@@ -119,17 +156,22 @@ class OutboxRelay implements SmartLifecycle {
 						backoff = next(backoff);
 						continue;
 					}
+					catch (DataAccessException | TransactionException ex) {
+						// No connection to be had (pool exhausted, database down) or the batch's transaction failed.
+						this.status.failed(ex);
+						log.warn("Outbox relay cannot reach the database ({}); retrying in {} ms", ex.getMessage(),
+								backoff.toMillis());
+						pause(backoff);
+						backoff = next(backoff);
+						continue;
+					}
 					if (published < this.properties.batchSize()) {
 						notifications.getNotifications((int) this.properties.pollInterval().toMillis());
 					}
 				}
 			}
-			catch (SQLException | DataAccessException ex) {
-				this.status.failed(ex);
-				log.warn("Outbox relay cannot reach the database ({}); retrying in {} ms", ex.getMessage(),
-						backoff.toMillis());
-				pause(backoff);
-				backoff = next(backoff);
+			finally {
+				unlisten(connection);
 			}
 		}
 	}
@@ -160,6 +202,26 @@ class OutboxRelay implements SmartLifecycle {
 			statement.execute("listen orderflow_outbox");
 		}
 		return connection.unwrap(PGConnection.class);
+	}
+
+	/**
+	 * A pooled connection must go back unsubscribed, or the driver would buffer notifications on it
+	 * for whoever borrows it next, without bound. One that cannot even unlisten is broken: it is
+	 * aborted, so the pool discards it.
+	 */
+	private static void unlisten(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("unlisten *");
+		}
+		catch (SQLException ex) {
+			log.debug("Cannot unlisten ({}); discarding the connection", ex.getMessage());
+			try {
+				connection.abort(Runnable::run);
+			}
+			catch (SQLException abortFailed) {
+				log.debug("Cannot abort the connection either: {}", abortFailed.getMessage());
+			}
+		}
 	}
 
 	private Duration next(Duration backoff) {

@@ -27,7 +27,7 @@ class OutboxStatus {
 		this.lastPublished = this.clock.instant();
 	}
 
-	void failed(Exception failure) {
+	void failed(Throwable failure) {
 		this.lastFailure = this.clock.instant();
 		this.lastError = failure.getMessage();
 	}
