@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.Set;
 
 import io.orderflow.localstack.dlt.DeadLetterTool;
 
@@ -19,9 +20,14 @@ public final class OrderflowCli {
 			Usage: ./orderflow <command> [options]
 
 			Commands:
-			  up   [--workers N] [--api-port P] [--kafka-port P]
-			       Start Kafka, PostgreSQL, the api-service and N workers (default 2). Ctrl-C stops all.
-			  demo [--orders N] [--api-url URL] [--workers N]
+			  up   [--workers N] [--apis N] [--api-port P] [--kafka-port P] [--bind ADDRESS]
+			       Start Kafka, PostgreSQL, N api-service replicas (default 1) and N workers (default 2).
+			       Api replica i listens on P + 100*(i-1) (default P 8080), its actuator 1000 higher;
+			       worker i on P + i. Services listen on ADDRESS only (default 127.0.0.1; Kafka and
+			       PostgreSQL always stay on 127.0.0.1). A crashed service is restarted after 1 s, 2 s,
+			       4 s ... 30 s; more than 5 restarts of one within 60 s stop everything (exit 1).
+			       Ctrl-C stops all.
+			  demo [--orders N] [--api-url URL] [--workers N] [--apis N]
 			       Submit N orders (default 200) and report the outcome. Starts a stack if none runs.
 			  bench [--rounds N]
 			       Benchmark the outbox relay against a plain Kafka producer on a stack of its own.
@@ -43,10 +49,10 @@ public final class OrderflowCli {
 		try {
 			List<String> commandArgs = Arrays.asList(args).subList(1, args.length);
 			switch (args[0]) {
-				case "up" -> up(Options.parse(commandArgs), out);
-				case "demo" -> System.exit(demo(Options.parse(commandArgs), out) ? 0 : 1);
+				case "up" -> up(Options.parse("up", commandArgs), out);
+				case "demo" -> System.exit(demo(Options.parse("demo", commandArgs), out) ? 0 : 1);
 				case "dlt" -> System.exit(DeadLetterTool.run(commandArgs, out, System.err));
-				case "bench" -> bench(Options.parse(commandArgs), out);
+				case "bench" -> bench(Options.parse("bench", commandArgs), out);
 				default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'");
 			}
 		}
@@ -57,33 +63,26 @@ public final class OrderflowCli {
 		}
 	}
 
-	private static void up(Options options, PrintStream out) throws InterruptedException {
+	private static void up(Options options, PrintStream out) {
 		LocalStack stack = LocalStack.start(options.settings(), out);
-		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			out.println("Stopping orderflow ...");
 			stack.close();
 			out.println("Stopped.");
-			stopped.countDown();
 		}, "orderflow-shutdown"));
 		out.println();
-		out.println("Try: ./orderflow demo   (Ctrl-C here stops everything)");
-		while (stopped.getCount() > 0) {
-			for (ServiceProcess dead : stack.deadServices()) {
-				out.printf("%s exited unexpectedly; see %s%n", dead.name(), dead.logFile());
-			}
-			if (!stack.deadServices().isEmpty()) {
-				System.exit(1);
-			}
-			stopped.await(2, java.util.concurrent.TimeUnit.SECONDS);
-		}
+		out.println("Try: ./orderflow demo   (Ctrl-C here stops everything; a crashed service is restarted)");
+		// Ctrl-C ends the JVM through the shutdown hook; the supervisor restarts crashed services, so
+		// only a crash loop ends the run from here.
+		stack.crashLoop().join();
+		System.exit(1);
 	}
 
 	/** On a stack of its own (free ports, one worker), so it neither disturbs nor is disturbed by a running one. */
 	private static void bench(Options options, PrintStream out) throws InterruptedException {
 		Path home = options.settings().home();
-		LocalStack.Settings own = new LocalStack.Settings(home, 1, FreePorts.find(), FreePorts.find(),
-				home.resolve(".orderflow-bench"));
+		LocalStack.Settings own = LocalStack.Settings.ownStack(home, 1, 1, home.resolve(".orderflow-bench"), Map.of())
+			.withEnvironmentInfrastructure();
 		try (LocalStack stack = LocalStack.start(own, out)) {
 			out.println();
 			new RelayBenchmark(stack, out).run(options.rounds(), 300, 2000);
@@ -107,22 +106,35 @@ public final class OrderflowCli {
 		}
 	}
 
-	/** Command-line options shared by the commands. */
-	private record Options(int workers, int apiPort, int kafkaPort, int orders, int rounds, String apiUrlOption) {
+	/** Command-line options shared by the commands; each command accepts those in {@link #ACCEPTED}. */
+	private record Options(int workers, int apis, int apiPort, int kafkaPort, String bind, int orders, int rounds,
+			String apiUrlOption) {
 
-		static Options parse(List<String> args) {
+		private static final Map<String, Set<String>> ACCEPTED = Map.of("up",
+				Set.of("--workers", "--apis", "--api-port", "--kafka-port", "--bind"), "demo",
+				Set.of("--orders", "--api-url", "--workers", "--apis", "--api-port", "--kafka-port", "--bind"), "bench",
+				Set.of("--rounds"));
+
+		static Options parse(String command, List<String> args) {
 			int workers = 2;
+			int apis = 1;
 			int apiPort = 8080;
 			int kafkaPort = 9092;
+			String bind = BindAddress.LOOPBACK;
 			int orders = 200;
 			int rounds = 3;
 			String apiUrl = null;
 			for (Iterator<String> it = args.iterator(); it.hasNext();) {
 				String option = it.next();
+				if (!ACCEPTED.get(command).contains(option)) {
+					throw new IllegalArgumentException("Unknown option '" + option + "' for " + command);
+				}
 				switch (option) {
 					case "--workers" -> workers = intValue(option, it);
+					case "--apis" -> apis = intValue(option, it);
 					case "--api-port" -> apiPort = intValue(option, it);
 					case "--kafka-port" -> kafkaPort = intValue(option, it);
+					case "--bind" -> bind = BindAddress.requireLocal(value(option, it));
 					case "--orders" -> orders = intValue(option, it);
 					case "--rounds" -> rounds = intValue(option, it);
 					case "--api-url" -> apiUrl = value(option, it);
@@ -135,16 +147,19 @@ public final class OrderflowCli {
 			if (rounds < 1) {
 				throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
 			}
-			return new Options(workers, apiPort, kafkaPort, orders, rounds, apiUrl);
+			Options options = new Options(workers, apis, apiPort, kafkaPort, bind, orders, rounds, apiUrl);
+			options.settings(); // validates the stack's settings now, as a usage error
+			return options;
 		}
 
 		LocalStack.Settings settings() {
-			return new LocalStack.Settings(Path.of(System.getProperty("orderflow.home", ".")).toAbsolutePath().normalize(),
-					this.workers, this.apiPort, this.kafkaPort);
+			return new LocalStack.Settings(home(), this.workers, this.apis, this.apiPort, this.kafkaPort, this.bind);
 		}
 
+		/** The first api replica's URL. */
 		String apiUrl() {
-			return (this.apiUrlOption != null) ? this.apiUrlOption : "http://127.0.0.1:" + this.apiPort;
+			return (this.apiUrlOption != null) ? this.apiUrlOption
+					: "http://" + BindAddress.connectHost(this.bind) + ":" + this.apiPort;
 		}
 
 		private static int intValue(String option, Iterator<String> it) {
@@ -164,6 +179,10 @@ public final class OrderflowCli {
 			return it.next();
 		}
 
+	}
+
+	private static Path home() {
+		return Path.of(System.getProperty("orderflow.home", ".")).toAbsolutePath().normalize();
 	}
 
 }

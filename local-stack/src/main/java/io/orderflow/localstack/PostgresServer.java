@@ -93,7 +93,10 @@ public final class PostgresServer implements AutoCloseable {
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(true)
 				.setPGStartupWait(Duration.ofSeconds(60))
-				.setServerConfig("max_connections", "300");
+				.setServerConfig("max_connections", "300")
+				// zonky leaves listen_addresses at PostgreSQL's default, localhost, which may include ::1;
+				// the JDBC URLs name 127.0.0.1, and nothing else may reach the server.
+				.setServerConfig("listen_addresses", "127.0.0.1");
 			this.serverConfig.forEach(builder::setServerConfig);
 			this.embedded = builder.start();
 			log.info("Embedded PostgreSQL ready on port {} (data in {})", this.port, this.dataDirectory);

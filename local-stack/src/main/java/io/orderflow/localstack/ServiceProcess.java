@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,21 +23,12 @@ public final class ServiceProcess {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-	private final String name;
-
-	private final int port;
-
-	private final int managementPort;
-
-	private final Path logFile;
+	private final ServiceSpec spec;
 
 	private final Process process;
 
-	private ServiceProcess(String name, int port, int managementPort, Path logFile, Process process) {
-		this.name = name;
-		this.port = port;
-		this.managementPort = managementPort;
-		this.logFile = logFile;
+	private ServiceProcess(ServiceSpec spec, Process process) {
+		this.spec = spec;
 		this.process = process;
 	}
 
@@ -52,45 +44,71 @@ public final class ServiceProcess {
 	/** As above, with actuator on {@code managementPort} ({@code MANAGEMENT_SERVER_PORT}). */
 	public static ServiceProcess start(String name, Path jar, int port, int managementPort,
 			Map<String, String> environment, Path logDirectory) {
-		if (!FreePorts.isFree(port)) {
-			throw new IllegalStateException("Port " + port + " for " + name + " is in use: is another stack running?");
+		return start(new ServiceSpec(name, jar, port, managementPort, BindAddress.LOOPBACK, environment, logDirectory),
+				false);
+	}
+
+	/**
+	 * Starts the service described by {@code spec}, listening on its bind address only. A restart
+	 * appends to the log file, so the crashed process's last lines stay readable; a first start
+	 * truncates it.
+	 */
+	static ServiceProcess start(ServiceSpec spec, boolean appendToLog) {
+		if (!FreePorts.isFree(spec.port(), spec.bindAddress())) {
+			throw new IllegalStateException(
+					"Port " + spec.port() + " for " + spec.name() + " is in use: is another stack running?");
 		}
-		Path logFile = logDirectory.resolve(name + ".log");
+		Path logFile = spec.logFile();
 		try {
-			Files.createDirectories(logDirectory);
+			Files.createDirectories(spec.logDirectory());
 			ProcessBuilder builder = new ProcessBuilder(List.of(JavaProcesses.javaExecutable(), "-Xmx768m", "-jar",
-					jar.toString()))
+					spec.jar().toString()))
 				.redirectErrorStream(true)
-				.redirectOutput(logFile.toFile());
-			builder.environment().putAll(environment);
-			builder.environment().put("SERVER_PORT", Integer.toString(port));
-			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
-			return new ServiceProcess(name, port, managementPort, logFile, builder.start());
+				.redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+						: ProcessBuilder.Redirect.to(logFile.toFile()));
+			builder.environment().putAll(spec.environment());
+			builder.environment().put("SERVER_PORT", Integer.toString(spec.port()));
+			builder.environment().put("SERVER_ADDRESS", spec.bindAddress());
+			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(spec.managementPort()));
+			if (spec.managementPort() != spec.port()) {
+				// Spring Boot refuses a management address without a management server of its own.
+				builder.environment().put("MANAGEMENT_SERVER_ADDRESS", spec.bindAddress());
+			}
+			return new ServiceProcess(spec, builder.start());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start " + name + " from " + jar, ex);
+			throw new UncheckedIOException("Cannot start " + spec.name() + " from " + spec.jar(), ex);
 		}
 	}
 
 	public String name() {
-		return this.name;
+		return this.spec.name();
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.port;
+		return this.spec.url();
 	}
 
 	/** Where actuator (health, Prometheus) answers. */
 	public String managementUrl() {
-		return "http://127.0.0.1:" + this.managementPort;
+		return this.spec.managementUrl();
 	}
 
 	public Path logFile() {
-		return this.logFile;
+		return this.spec.logFile();
 	}
 
 	public boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** Completes when the process has exited, however it ended. */
+	CompletableFuture<ServiceProcess> onExit() {
+		return this.process.onExit().thenApply((exited) -> this);
 	}
 
 	/** Waits until {@code /actuator/health} answers 200. */
@@ -105,7 +123,7 @@ public final class ServiceProcess {
 			.build();
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.logFile);
+				throw new IllegalStateException(this.spec.name() + " exited with " + this.process.exitValue() + "; see " + this.spec.logFile());
 			}
 			try {
 				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -117,11 +135,11 @@ public final class ServiceProcess {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
+				throw new IllegalStateException("Interrupted while waiting for " + this.spec.name(), ex);
 			}
 			pause();
 		}
-		throw new IllegalStateException(this.name + " not healthy after " + READY_TIMEOUT.toSeconds() + " s; see " + this.logFile);
+		throw new IllegalStateException(this.spec.name() + " not healthy after " + READY_TIMEOUT.toSeconds() + " s; see " + this.spec.logFile());
 	}
 
 	/** Kills the process with SIGKILL, as a crash or an OOM kill would, and waits for it to go. */
@@ -150,15 +168,15 @@ public final class ServiceProcess {
 				.start()
 				.waitFor();
 			if (exit != 0) {
-				throw new IllegalStateException("kill -" + signal + " " + this.name + " exited with " + exit);
+				throw new IllegalStateException("kill -" + signal + " " + this.spec.name() + " exited with " + exit);
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot signal " + this.name, ex);
+			throw new UncheckedIOException("Cannot signal " + this.spec.name(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while signalling " + this.name, ex);
+			throw new IllegalStateException("Interrupted while signalling " + this.spec.name(), ex);
 		}
 	}
 
