@@ -119,7 +119,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private void run() {
 		Duration backoff = INITIAL_BACKOFF;
-		while (this.running) {
+		while (this.running && !Thread.currentThread().isInterrupted()) {
 			try {
 				relayWhileListening();
 			}
@@ -143,7 +143,7 @@ class OutboxRelay implements SmartLifecycle {
 		try (Connection connection = this.dataSource.getConnection()) {
 			PGConnection notifications = listen(connection);
 			try {
-				while (this.running) {
+				while (this.running && !Thread.currentThread().isInterrupted()) {
 					int published;
 					try {
 						published = relayBatch();
