@@ -18,6 +18,13 @@ public final class DeadLetterHeaders {
 	/** Instance id of the worker that dead-lettered the record. */
 	public static final String WORKER = ORDERFLOW_PREFIX + "worker";
 
+	/**
+	 * Set when the record was too large for the dead-letter topic with its diagnostics: the value
+	 * was replaced by a stub that names the original coordinates, and this header holds the size of
+	 * the original value in bytes.
+	 */
+	public static final String VALUE_DROPPED = ORDERFLOW_PREFIX + "value-dropped";
+
 	/** On a replayed record: {@code <topic>-<partition>@<offset>} of the dead-letter record it came from. */
 	public static final String REPLAYED_FROM = "replayed-from";
 

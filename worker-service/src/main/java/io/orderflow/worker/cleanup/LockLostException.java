@@ -1,5 +1,7 @@
 package io.orderflow.worker.cleanup;
 
+import io.orderflow.worker.scheduling.LockOwner;
+
 /**
  * The cleanup lock is no longer this instance's: its lease expired, or another instance holds it.
  */

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.messaging.DeadLetterHeaders;
 import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.worker.WorkerProperties;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import org.springframework.context.annotation.Bean;
@@ -18,7 +17,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 /**
  * The dead-letter publishing setup: records go to {@code <topic>-dlt}, same partition, with the
  * original key, bytes and headers, spring-kafka's {@code kafka_dlt-*} diagnostics (size-capped),
- * and orderflow's attempts and worker headers.
+ * and orderflow's attempts and worker headers; each within the topic's record size limit.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -29,10 +28,16 @@ class DeadLetterConfiguration {
 	}
 
 	@Bean
+	PublishedDeadLetters publishedDeadLetters() {
+		return new PublishedDeadLetters();
+	}
+
+	@Bean
 	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<Object, Object> template,
-			TopicsProperties topics, DeadLetterProperties limits, WorkerProperties worker, DeliveryAttempts attempts) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, exception) -> new TopicPartition(topics.ordersDeadLetter(), record.partition()));
+			TopicsProperties topics, DeadLetterProperties limits, WorkerProperties worker, DeliveryAttempts attempts,
+			PublishedDeadLetters published) {
+		DeadLetterPublishingRecoverer recoverer = new OrderDeadLetterRecoverer(template, topics.ordersDeadLetter(),
+				new DeadLetterSizeLimit((int) limits.maxRecordSize().toBytes()), published);
 		recoverer.setExceptionHeadersCreator(new BoundedExceptionHeaders((int) limits.maxMessageSize().toBytes(),
 				(int) limits.maxStackTraceSize().toBytes()));
 		recoverer.addHeadersFunction((record, exception) -> {
@@ -46,8 +51,9 @@ class DeadLetterConfiguration {
 	}
 
 	@Bean
-	DeadLetters deadLetters(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
-		return new DeadLetters(recoverer, meters);
+	DeadLetters deadLetters(DeadLetterPublishingRecoverer recoverer, PublishedDeadLetters published,
+			MeterRegistry meters) {
+		return new DeadLetters(recoverer, published, meters);
 	}
 
 	@Bean

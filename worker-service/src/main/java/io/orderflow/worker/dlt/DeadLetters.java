@@ -1,5 +1,7 @@
 package io.orderflow.worker.dlt;
 
+import java.util.Optional;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -29,10 +31,13 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 
 	private final DeadLetterPublishingRecoverer recoverer;
 
+	private final PublishedDeadLetters published;
+
 	private final MeterRegistry meters;
 
-	DeadLetters(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
+	DeadLetters(DeadLetterPublishingRecoverer recoverer, PublishedDeadLetters published, MeterRegistry meters) {
 		this.recoverer = recoverer;
+		this.published = published;
 		this.meters = meters;
 	}
 
@@ -44,19 +49,54 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 
 	@Override
 	public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+		publish(record, consumer, exception);
+	}
+
+	/**
+	 * Dead-letters {@code record} unless this worker already did, and returns where it went
+	 * ({@code <topic>-<partition>@<offset>}). Throws the send's exception when the broker did not
+	 * acknowledge it.
+	 */
+	public String publish(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+		Optional<String> earlier = this.published.find(record);
+		if (earlier.isPresent()) {
+			// A retried batch: its earlier dead letters went out already.
+			log.debug("{}-{}@{} was dead-lettered before, to {}", record.topic(), record.partition(), record.offset(),
+					earlier.get());
+			return earlier.get();
+		}
 		// A record that never deserialized failed for that reason, whatever happened to its batch later.
 		DeserializationException deserialization = deserializationFailure(record);
 		Exception reason = (deserialization != null) ? deserialization : unwrap(exception);
+		String deadLetter;
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", String.valueOf(record.key()))) {
 			// The recoverer takes the consumer group header from this wrapper; the exception headers show the reason.
 			this.recoverer.accept(record, consumer,
 					new ListenerExecutionFailedException(reason.getMessage(), groupId(exception, consumer), reason));
-			log.warn("Dead-lettered {}-{}@{}: {}: {}", record.topic(), record.partition(), record.offset(),
-					reason.getClass().getSimpleName(), reason.getMessage());
+			deadLetter = this.published.find(record).orElse("unknown position");
+			log.warn("Dead-lettered {}-{}@{} to {}: {}: {}", record.topic(), record.partition(), record.offset(),
+					deadLetter, reason.getClass().getSimpleName(), reason.getMessage());
 		}
 		Counter.builder("orderflow.orders.dead.lettered")
 			.description("Records sent to the dead-letter topic, by exception")
 			.tag("exception", reason.getClass().getSimpleName())
+			.register(this.meters)
+			.increment();
+		return deadLetter;
+	}
+
+	/**
+	 * Records that {@code record} can never be dead-lettered (the broker refuses it for good): an
+	 * error with its coordinates, so an operator can still find it on its own topic, and a count.
+	 */
+	public void unpublishable(ConsumerRecord<?, ?> record, Exception reason, RuntimeException sendFailure) {
+		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", String.valueOf(record.key()))) {
+			log.error("Cannot dead-letter {}-{}@{} ({}: {}); it failed with {}: {} and is skipped", record.topic(),
+					record.partition(), record.offset(), sendFailure.getClass().getSimpleName(), sendFailure.getMessage(),
+					reason.getClass().getSimpleName(), reason.getMessage());
+		}
+		Counter.builder("orderflow.orders.dead.letter.failures")
+			.description("Records that could not be dead-lettered because the broker refuses them for good")
 			.register(this.meters)
 			.increment();
 	}

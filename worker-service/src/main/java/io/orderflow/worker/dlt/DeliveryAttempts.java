@@ -48,11 +48,7 @@ public class DeliveryAttempts implements RetryListener {
 	}
 
 	private static RecordPosition key(ConsumerRecord<?, ?> record) {
-		return new RecordPosition(record.topic(), record.partition(), record.offset());
-	}
-
-	private record RecordPosition(String topic, int partition, long offset) {
-
+		return RecordPosition.of(record);
 	}
 
 }

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Receives batches of orders and sorts out what cannot be processed: undeserializable records,
- * unknown orders, invalid order data and permanent failures go to the dead-letter topic; transient
- * failures are rethrown as {@link TransientFailureException} for the error handler to retry the
- * batch. Offsets are committed after this method returns, so after the batch transaction commits
- * and every dead letter is acknowledged.
+ * unknown orders, invalid order data and permanent failures go to the dead-letter topic, and the
+ * stored orders among them become {@code FAILED} with the reason and where the dead letter is;
+ * transient failures are rethrown as {@link TransientFailureException} for the error handler to
+ * retry the batch. Offsets are committed after this method returns, so after the batch
+ * transaction commits and every dead letter is acknowledged.
  */
 @Component
 class OrderListener {
@@ -50,7 +51,7 @@ class OrderListener {
 			}
 			else {
 				Exception failure = DeadLetters.deserializationFailure(record);
-				rejects.add(new DeadLetter(record,
+				rejects.add(new DeadLetter(record, null,
 						(failure != null) ? failure : new InvalidOrderMessageException("Record has no value")));
 			}
 		}
@@ -58,7 +59,8 @@ class OrderListener {
 			rejects.addAll(process(readable));
 		}
 		// After the batch has committed: a retried batch must not dead-letter its poison records again.
-		publish(rejects, consumer);
+		List<FailedOrder> failed = publish(rejects, consumer);
+		this.processor.fail(failed);
 	}
 
 	/** Processes the records in one transaction; on a permanent failure, one by one to find the culprit. */
@@ -71,10 +73,11 @@ class OrderListener {
 				UUID id = record.value().orderId();
 				OrderProcessor.Result result = results.get(id);
 				if (result instanceof OrderProcessor.Result.Unknown) {
-					rejects.add(new DeadLetter(record, new OrderNotFoundException(id)));
+					// No order to mark: the dead letter is the only record of it.
+					rejects.add(new DeadLetter(record, null, new OrderNotFoundException(id)));
 				}
 				else if (result instanceof OrderProcessor.Result.Invalid invalid) {
-					rejects.add(new DeadLetter(record, new InvalidOrderDataException(id, invalid.problem())));
+					rejects.add(new DeadLetter(record, id, new InvalidOrderDataException(id, invalid.problem())));
 				}
 			}
 			return rejects;
@@ -84,7 +87,7 @@ class OrderListener {
 				throw new TransientFailureException("Batch of " + records.size() + " order(s) failed; retrying", ex);
 			}
 			if (records.size() == 1) {
-				return List.of(new DeadLetter(records.get(0), ex));
+				return List.of(new DeadLetter(records.get(0), records.get(0).value().orderId(), ex));
 			}
 			log.warn("Batch of {} order(s) failed permanently ({}); processing them one by one to isolate the cause",
 					records.size(), ex.toString());
@@ -96,22 +99,56 @@ class OrderListener {
 		}
 	}
 
-	private void publish(List<DeadLetter> rejects, Consumer<?, ?> consumer) {
-		try {
-			rejects.forEach((reject) -> this.deadLetters.accept(reject.record(), consumer, reject.reason()));
+	/**
+	 * Dead-letters the rejects and returns the orders among them that must become {@code FAILED}.
+	 * A send that may succeed later fails the batch for a retry (letters already sent are not sent
+	 * again); one that never can (a record the broker refuses) is logged, counted, and its order
+	 * marked failed without a dead letter, instead of blocking the partition forever.
+	 */
+	private List<FailedOrder> publish(List<DeadLetter> rejects, Consumer<?, ?> consumer) {
+		List<FailedOrder> failed = new ArrayList<>();
+		for (DeadLetter reject : rejects) {
+			String deadLetter;
+			String reason = reason(reject.reason());
+			try {
+				deadLetter = this.deadLetters.publish(reject.record(), consumer, reject.reason());
+			}
+			catch (KafkaException | org.apache.kafka.common.KafkaException ex) {
+				if (this.failures.isTransient(ex)) {
+					throw new TransientFailureException("Publishing dead letters failed; retrying the batch", ex);
+				}
+				this.deadLetters.unpublishable(reject.record(), reject.reason(), ex);
+				deadLetter = null;
+				reason = reason + "; its dead letter could not be published either: " + reason(ex);
+			}
+			if (reject.orderId() != null) {
+				failed.add(new FailedOrder(reject.orderId(), reason, reject.reason().getClass().getName(), deadLetter));
+			}
 		}
-		catch (KafkaException ex) {
-			throw new TransientFailureException("Publishing " + rejects.size() + " dead letter(s) failed; retrying", ex);
+		return failed;
+	}
+
+	/** What went wrong, for the order's failure reason: the root cause says it, wrappers only add SQL text. */
+	private static String reason(Throwable failure) {
+		Throwable root = failure;
+		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+			root = root.getCause();
 		}
+		if (root == failure) {
+			return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+		}
+		return failure.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName() + ": "
+				+ root.getMessage();
 	}
 
 	/**
 	 * A record bound for the dead-letter topic.
 	 *
 	 * @param record the record as consumed
+	 * @param orderId the stored order it names, which becomes {@code FAILED}, or null for none
 	 * @param reason why it cannot be processed
 	 */
-	private record DeadLetter(ConsumerRecord<?, ?> record, Exception reason) {
+	private record DeadLetter(ConsumerRecord<?, ?> record, UUID orderId, Exception reason) {
 
 	}
 

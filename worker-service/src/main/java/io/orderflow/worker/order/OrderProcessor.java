@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,6 +72,32 @@ class OrderProcessor {
 			outcomeCounter("duplicate").increment(repeats);
 		}
 		return results;
+	}
+
+	/**
+	 * Marks orders that cannot be processed {@code FAILED}. If the database cannot take it now, the
+	 * orders stay as they are and the reconcile job finds them later; their dead letters are out.
+	 */
+	void fail(List<FailedOrder> failures) {
+		if (failures.isEmpty()) {
+			return;
+		}
+		int marked;
+		try {
+			marked = this.store.markFailed(failures, this.worker);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.warn("Cannot mark {} order(s) FAILED ({}); the reconcile job will find them", failures.size(),
+					ex.getMessage());
+			return;
+		}
+		for (FailedOrder failure : failures) {
+			try (MDC.MDCCloseable context = MDC.putCloseable("orderId", failure.orderId().toString())) {
+				log.warn("Order FAILED: {} (dead letter {})", failure.reason(),
+						(failure.deadLetter() != null) ? failure.deadLetter() : "not published");
+			}
+		}
+		outcomeCounter("failed").increment(marked);
 	}
 
 	private Map<UUID, Result> processLocked(Set<UUID> ids) {

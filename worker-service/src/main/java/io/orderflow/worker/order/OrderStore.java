@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class OrderStore {
 
+	/** Length of {@code orders.rejection_reason} and {@code failure_reason}. */
+	static final int REASON_LIMIT = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -36,13 +39,16 @@ class OrderStore {
 		this.json = json;
 	}
 
-	/** Moves {@code PENDING} orders to {@code PROCESSING} in a short transaction of its own, with audit rows. */
+	/**
+	 * Moves {@code PENDING} orders, and {@code FAILED} ones whose dead letter was replayed, to
+	 * {@code PROCESSING} in a short transaction of its own, with audit rows.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	int markProcessing(Collection<UUID> ids, String worker) {
 		return this.jdbc.sql("""
 				with claimed as (
 				    update orders set status = 'PROCESSING', updated_at = now(), version = version + 1
-				    where id in (select id from orders where id = any(:ids) and status = 'PENDING' order by id for update)
+				    where id in (select id from orders where id = any(:ids) and status in ('PENDING', 'FAILED') order by id for update)
 				    returning id
 				)
 				insert into audit_logs (order_id, event, detail)
@@ -109,8 +115,10 @@ class OrderStore {
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("worker", worker);
 			if (outcome instanceof Outcome.Rejected rejected) {
-				reasons.add(rejected.reason());
+				// Bounded again here: whatever a rule writes, the column cannot overflow.
+				reasons.add(ReasonSummary.truncate(rejected.reason(), REASON_LIMIT));
 				detail.put("reason", rejected.reason());
+				detail.putAll(rejected.detail());
 			}
 			else if (outcome instanceof Outcome.Completed completed) {
 				reasons.add(null);
@@ -119,7 +127,8 @@ class OrderStore {
 			details.add(this.json.writeValueAsString(detail));
 		}
 		this.jdbc.sql("""
-				update orders o set status = d.status, rejection_reason = d.reason, updated_at = now(), version = o.version + 1
+				update orders o set status = d.status, rejection_reason = d.reason, failure_reason = null, dead_letter = null,
+				    updated_at = now(), version = o.version + 1
 				from unnest(:ids, :statuses, :reasons) as d(id, status, reason)
 				where o.id = d.id
 				""")
@@ -133,6 +142,49 @@ class OrderStore {
 				""")
 			.param("ids", uuids(ids))
 			.param("events", new SqlArrayValue("varchar", statuses.toArray()))
+			.param("details", new SqlArrayValue("text", details.toArray()))
+			.update();
+	}
+
+	/**
+	 * Marks orders {@code FAILED}, with why and where their dead letter is, in a transaction of its
+	 * own; only orders still {@code PENDING} or {@code PROCESSING}. Returns how many it marked.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	int markFailed(Collection<FailedOrder> failures, String worker) {
+		if (failures.isEmpty()) {
+			return 0;
+		}
+		List<UUID> ids = new ArrayList<>();
+		List<String> reasons = new ArrayList<>();
+		List<String> deadLetters = new ArrayList<>();
+		List<String> details = new ArrayList<>();
+		for (FailedOrder failure : failures) {
+			ids.add(failure.orderId());
+			reasons.add(ReasonSummary.truncate(failure.reason(), REASON_LIMIT));
+			deadLetters.add(failure.deadLetter());
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("worker", worker);
+			detail.put("reason", failure.reason());
+			detail.put("exception", failure.exception());
+			detail.put("deadLetter", failure.deadLetter());
+			details.add(this.json.writeValueAsString(detail));
+		}
+		return this.jdbc.sql("""
+				with failed as (
+				    update orders o set status = 'FAILED', failure_reason = d.reason, dead_letter = d.dead_letter,
+				        updated_at = now(), version = o.version + 1
+				    from unnest(:ids, :reasons, :deadLetters) as d(id, reason, dead_letter)
+				    where o.id = d.id and o.status in ('PENDING', 'PROCESSING')
+				    returning o.id
+				)
+				insert into audit_logs (order_id, event, detail)
+				select d.id, 'FAILED', cast(d.detail as jsonb) from unnest(:ids, :details) as d(id, detail)
+				where d.id in (select id from failed)
+				""")
+			.param("ids", uuids(ids))
+			.param("reasons", new SqlArrayValue("varchar", reasons.toArray()))
+			.param("deadLetters", new SqlArrayValue("varchar", deadLetters.toArray()))
 			.param("details", new SqlArrayValue("text", details.toArray()))
 			.update();
 	}

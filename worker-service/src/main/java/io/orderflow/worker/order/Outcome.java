@@ -1,5 +1,6 @@
 package io.orderflow.worker.order;
 
+import java.util.Map;
 import java.util.SortedMap;
 
 import io.orderflow.common.order.OrderStatus;
@@ -28,9 +29,14 @@ sealed interface Outcome {
 	/**
 	 * A business rule refused the order; nothing was reserved.
 	 *
-	 * @param reason why, for the customer and the operator
+	 * @param reason why, for the customer and the operator: a bounded summary
+	 * @param detail everything the summary leaves out, such as the full list of unknown SKUs, for the audit row
 	 */
-	record Rejected(String reason) implements Outcome {
+	record Rejected(String reason, Map<String, Object> detail) implements Outcome {
+
+		public Rejected {
+			detail = Map.copyOf(detail);
+		}
 
 		@Override
 		public OrderStatus status() {

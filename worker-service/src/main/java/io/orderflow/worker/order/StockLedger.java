@@ -31,7 +31,7 @@ final class StockLedger {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (linesTotal.compareTo(order.total()) != 0) {
 			return new Outcome.Rejected("total mismatch: order total " + order.total().toPlainString()
-					+ ", lines add up to " + linesTotal.toPlainString());
+					+ ", lines add up to " + linesTotal.toPlainString(), Map.of());
 		}
 		SortedMap<String, Long> wanted = new TreeMap<>();
 		for (PendingOrder.Line line : order.lines()) {
@@ -49,10 +49,12 @@ final class StockLedger {
 			}
 		});
 		if (!unknown.isEmpty()) {
-			return new Outcome.Rejected("unknown SKU: " + String.join(", ", unknown));
+			return new Outcome.Rejected(ReasonSummary.of("unknown SKU", unknown, ", ", ReasonSummary.MAX_LENGTH),
+					Map.of("unknownSkus", unknown));
 		}
 		if (!shortages.isEmpty()) {
-			return new Outcome.Rejected("insufficient stock: " + String.join("; ", shortages));
+			return new Outcome.Rejected(ReasonSummary.of("insufficient stock", shortages, "; ", ReasonSummary.MAX_LENGTH),
+					Map.of("shortages", shortages));
 		}
 		wanted.forEach((sku, quantity) -> {
 			this.available.merge(sku, -quantity, Long::sum);

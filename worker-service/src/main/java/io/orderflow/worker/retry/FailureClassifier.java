@@ -29,18 +29,25 @@ public final class FailureClassifier {
 	 */
 	private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "40", "53", "57", "58");
 
+	/** Single SQLSTATEs outside those classes: lock_not_available (lock_timeout, NOWAIT). */
+	private static final Set<String> TRANSIENT_SQL_STATES = Set.of("55P03");
+
 	public boolean isTransient(Throwable failure) {
 		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
 		for (Throwable current = failure; current != null && seen.put(current, true) == null; current = current.getCause()) {
 			if (isTransientType(current)) {
 				return true;
 			}
-			if (current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
-					&& TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+			if (current instanceof SQLException sql && isTransientState(sql.getSQLState())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean isTransientState(String state) {
+		return state != null && state.length() >= 2
+				&& (TRANSIENT_SQL_STATE_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_SQL_STATES.contains(state));
 	}
 
 	private static boolean isTransientType(Throwable failure) {
@@ -52,7 +59,9 @@ public final class FailureClassifier {
 				// Commit or rollback failed: the connection is gone. Its SQLException may carry no SQLSTATE
 				// (a pool's closed-connection proxy), and the original failure is kept outside the cause chain.
 				|| failure instanceof TransactionSystemException || failure instanceof SQLTransientException
-				|| failure instanceof SQLRecoverableException || failure instanceof RetriableException;
+				|| failure instanceof SQLRecoverableException || failure instanceof RetriableException
+				// Waiting for the broker's acknowledgement ran out of time.
+				|| failure instanceof java.util.concurrent.TimeoutException;
 	}
 
 }

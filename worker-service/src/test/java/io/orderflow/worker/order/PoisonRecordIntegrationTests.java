@@ -157,6 +157,25 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 	}
 
 	@Test
+	void poisonTooLargeForTheDeadLetterTopicIsReplacedByAStubNamingTheOriginal() {
+		String key = "huge-" + UUID.randomUUID();
+		byte[] value = junk(1_040_000);
+		long offset = this.fixtures.sendRaw(4, key, value);
+		UUID behind = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+		this.fixtures.sendRaw(4, behind.toString(), OrderFixtures.json(behind));
+
+		this.fixtures.awaitStatus(behind, "COMPLETED");
+		ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
+		assertThat(OrderFixtures.header(deadLetter, DeadLetterHeaders.VALUE_DROPPED)).isEqualTo("1040000");
+		assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains("\"valueDropped\":true")
+			.contains("\"topic\":\"" + this.topics.orders() + "\"")
+			.contains("\"partition\":4")
+			.contains("\"offset\":" + offset);
+		assertThat(OrderFixtures.header(deadLetter, "kafka_dlt-exception-message")).contains("Value is not JSON");
+		assertOriginHeaders(deadLetter, 4, offset);
+	}
+
+	@Test
 	void deadLetterTopicHasAsManyPartitionsAsTheOrdersTopic() throws Exception {
 		try (Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", String.join(",", this.kafka.getBootstrapServers())))) {
 			var topics = admin.describeTopics(List.of(this.topics.orders(), this.topics.ordersDeadLetter()))
@@ -185,6 +204,13 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 		assertThat(OrderFixtures.header(deadLetter, "kafka_dlt-exception-stacktrace")).isNotBlank();
 		assertThat(OrderFixtures.header(deadLetter, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
 		assertThat(OrderFixtures.header(deadLetter, DeadLetterHeaders.WORKER)).isEqualTo("poison-test-worker");
+	}
+
+	/** Bytes that are not JSON, of the given length. */
+	private static byte[] junk(int length) {
+		byte[] bytes = new byte[length];
+		java.util.Arrays.fill(bytes, (byte) 'x');
+		return bytes;
 	}
 
 	private static byte[] utf8(String text) {

@@ -32,7 +32,8 @@ class StockLedgerTests {
 
 		Outcome outcome = ledger.reserve(order(line("A", 3, "1.00"), line("A", 3, "1.00")));
 
-		assertThat(outcome).isEqualTo(new Outcome.Rejected("insufficient stock: A requested 6, available 5"));
+		assertThat(outcome).isEqualTo(new Outcome.Rejected("insufficient stock: A requested 6, available 5",
+				Map.of("shortages", List.of("A requested 6, available 5"))));
 		assertThat(ledger.reserved()).isEmpty();
 	}
 
@@ -42,7 +43,7 @@ class StockLedgerTests {
 
 		Outcome outcome = ledger.reserve(order(line("A", 1, "1.00"), line("NOPE", 1, "1.00"), line("GONE", 1, "1.00")));
 
-		assertThat(outcome).isEqualTo(new Outcome.Rejected("unknown SKU: GONE, NOPE"));
+		assertThat(outcome).isEqualTo(new Outcome.Rejected("unknown SKU: GONE, NOPE", Map.of("unknownSkus", List.of("GONE", "NOPE"))));
 		assertThat(ledger.reserved()).isEmpty();
 	}
 
@@ -65,7 +66,8 @@ class StockLedgerTests {
 
 		assertThat(ledger.reserve(order(line("A", 2, "1.00"))).status()).isEqualTo(OrderStatus.COMPLETED);
 		assertThat(ledger.reserve(order(line("A", 1, "1.00")))).isEqualTo(
-				new Outcome.Rejected("insufficient stock: A requested 1, available 0"));
+				new Outcome.Rejected("insufficient stock: A requested 1, available 0",
+						Map.of("shortages", List.of("A requested 1, available 0"))));
 	}
 
 	@Test
@@ -75,7 +77,7 @@ class StockLedgerTests {
 				List.of(line("A", 2, "1.00")));
 
 		assertThat(ledger.reserve(tampered))
-			.isEqualTo(new Outcome.Rejected("total mismatch: order total 1.00, lines add up to 2.00"));
+			.isEqualTo(new Outcome.Rejected("total mismatch: order total 1.00, lines add up to 2.00", Map.of()));
 		assertThat(ledger.reserved()).isEmpty();
 	}
 
@@ -86,6 +88,19 @@ class StockLedgerTests {
 				List.of(line("A", 2, "9.99")));
 
 		assertThat(ledger.reserve(order).status()).isEqualTo(OrderStatus.COMPLETED);
+	}
+
+	@Test
+	void rejectionReasonStaysBoundedAndTheDetailKeepsEveryUnknownSku() {
+		StockLedger ledger = new StockLedger(Map.of());
+		PendingOrder.Line[] lines = java.util.stream.IntStream.rangeClosed(1, 30)
+			.mapToObj((i) -> line("UNKNOWN-SKU-" + "z".repeat(40) + "-" + i, 1, "1.00"))
+			.toArray(PendingOrder.Line[]::new);
+
+		Outcome.Rejected rejected = (Outcome.Rejected) ledger.reserve(order(lines));
+
+		assertThat(rejected.reason()).hasSizeLessThanOrEqualTo(ReasonSummary.MAX_LENGTH).contains(" more");
+		assertThat((List<?>) rejected.detail().get("unknownSkus")).hasSize(30);
 	}
 
 	private static PendingOrder order(PendingOrder.Line... lines) {

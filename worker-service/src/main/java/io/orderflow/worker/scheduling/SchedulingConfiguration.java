@@ -1,4 +1,4 @@
-package io.orderflow.worker.cleanup;
+package io.orderflow.worker.scheduling;
 
 import java.time.Clock;
 
@@ -16,13 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduling and ShedLock for the cleanup job. Lock times are the database's
- * ({@code usingDbTime()}), so the workers' clocks do not matter to who holds the lock.
+ * Scheduling and ShedLock for the fleet-wide jobs (cleanup, reconcile): each names its own lock
+ * and lease. Lock times are the database's ({@code usingDbTime()}), so the workers' clocks do not
+ * matter to who holds a lock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "${orderflow.cleanup.lock-at-most-for}")
-class CleanupConfiguration {
+@EnableSchedulerLock(defaultLockAtMostFor = "10m")
+class SchedulingConfiguration {
 
 	@Bean
 	LockOwner lockOwner(WorkerProperties worker) {
@@ -38,7 +39,7 @@ class CleanupConfiguration {
 			.build()), meters);
 	}
 
-	/** Retention is measured against this clock; tests replace it. */
+	/** Retention and stuck orders are measured against this clock; tests replace it. */
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

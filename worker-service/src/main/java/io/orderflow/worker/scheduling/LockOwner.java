@@ -1,4 +1,4 @@
-package io.orderflow.worker.cleanup;
+package io.orderflow.worker.scheduling;
 
 import java.util.UUID;
 
@@ -8,9 +8,9 @@ import java.util.UUID;
  *
  * @param value the {@code locked_by} value
  */
-record LockOwner(String value) {
+public record LockOwner(String value) {
 
-	static LockOwner of(String instanceId) {
+	public static LockOwner of(String instanceId) {
 		return new LockOwner(instanceId + "#" + UUID.randomUUID().toString().substring(0, 8));
 	}
 

@@ -1,4 +1,4 @@
-package io.orderflow.worker.cleanup;
+package io.orderflow.worker.scheduling;
 
 import java.time.Duration;
 import java.util.Optional;

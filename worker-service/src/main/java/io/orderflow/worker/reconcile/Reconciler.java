@@ -1,0 +1,99 @@
+package io.orderflow.worker.reconcile;
+
+import java.time.Clock;
+
+import io.orderflow.common.messaging.TopicsProperties;
+import io.orderflow.worker.WorkerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * One reconcile run, for the instance that holds the lock: claims stuck orders batch by batch,
+ * re-drives those with attempts left through Kafka and marks the rest {@code FAILED}. Every action
+ * is logged with the order id. A database or broker failure ends the run; the next one tries again.
+ */
+@Component
+class Reconciler {
+
+	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+	/** Stuck orders counted for the gauge at most; beyond it the figure reads "at least". */
+	static final int COUNT_CAP = 100_000;
+
+	private final StuckOrders orders;
+
+	private final Redriver redriver;
+
+	private final ReconcileMetrics metrics;
+
+	private final ReconcileProperties properties;
+
+	private final TopicsProperties topics;
+
+	private final String worker;
+
+	private final Clock clock;
+
+	Reconciler(StuckOrders orders, Redriver redriver, ReconcileMetrics metrics, ReconcileProperties properties,
+			TopicsProperties topics, WorkerProperties worker, Clock clock) {
+		this.orders = orders;
+		this.redriver = redriver;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.topics = topics;
+		this.worker = worker.instanceId();
+		this.clock = clock;
+	}
+
+	/** Returns how many stuck orders this run handled. */
+	int run() {
+		int handled = 0;
+		try {
+			this.metrics.stuck(this.orders.count(this.properties.stuckAfter(), COUNT_CAP));
+			for (int batch = 0; batch < this.properties.maxBatches(); batch++) {
+				StuckOrders.Claim claim = this.orders.claim(this.properties.stuckAfter(), this.properties.batchSize(),
+						this.properties.maxAttempts(), this.worker, this.topics.ordersDeadLetter(),
+						this.topics.partitions());
+				this.metrics.claimed(claim);
+				report(claim);
+				if (!claim.redrive().isEmpty()) {
+					this.redriver.publish(claim.redrive(), this.clock.instant());
+					this.metrics.redriven(claim.redrive().size());
+				}
+				handled += claim.size();
+				if (claim.size() < this.properties.batchSize()) {
+					break;
+				}
+			}
+		}
+		catch (DataAccessException | TransactionException | RedriveException ex) {
+			log.warn("Reconcile run stopped after {} stuck order(s): {}; the next run carries on", handled,
+					ex.getMessage());
+			return handled;
+		}
+		if (handled > 0) {
+			log.info("Reconcile run handled {} stuck order(s)", handled);
+		}
+		return handled;
+	}
+
+	private void report(StuckOrders.Claim claim) {
+		for (StuckOrder order : claim.redrive()) {
+			try (MDC.MDCCloseable context = MDC.putCloseable("orderId", order.id().toString())) {
+				log.warn("Order stuck in {} since {}: re-driving it through Kafka (re-drive {} of {})", order.status(),
+						order.since(), order.reconcileCount() + 1, this.properties.maxAttempts());
+			}
+		}
+		for (FailedOrder order : claim.failed()) {
+			try (MDC.MDCCloseable context = MDC.putCloseable("orderId", order.id().toString())) {
+				log.error("Order FAILED: {} (dead letter: {})", order.reason(), order.deadLetter());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.orderflow.worker.order;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import io.orderflow.common.messaging.OrderHeaders;
+import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.localstack.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The safety net: an order left non-terminal past {@code stuck-after} is re-driven through Kafka
+ * with provenance headers, and after {@code max-attempts} marked {@code FAILED} with its reason and
+ * where to find its dead letter; health shows stuck orders while nobody reconciles them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=reconcile-test-worker",
+				"orderflow.reconcile.stuck-after=2s", "orderflow.reconcile.interval=500ms",
+				"orderflow.reconcile.max-attempts=2", "orderflow.worker.retry.initial-interval=200ms",
+				"orderflow.worker.retry.max-interval=500ms", "orderflow.worker.retry.jitter=0ms",
+				"orderflow.worker.retry.max-elapsed-time=2s" })
+class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
+
+	@Autowired
+	@Qualifier("reconcileHealthIndicator")
+	HealthIndicator health;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@Test
+	void orderWhoseRecordWasNeverPublishedIsReDrivenAndCompletesOnce() {
+		this.fixtures.stock("A", 10);
+		// Stored, but its record never reached Kafka: the kind of gap nobody foresaw.
+		UUID lost = this.fixtures.order(this.fixtures.line("A", 3, "1.00"));
+
+		this.fixtures.awaitStatus(lost, "COMPLETED");
+
+		assertThat(this.fixtures.events(lost)).containsExactly("CREATED", "RECONCILED", "PROCESSING", "COMPLETED");
+		assertThat(this.fixtures.available("A")).isEqualTo(7);
+		ConsumerRecord<String, byte[]> redriven = ordersRecords(lost).get(0);
+		assertThat(new String(redriven.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"" + lost + "\"}");
+		assertThat(OrderFixtures.header(redriven, OrderHeaders.RECONCILE_COUNT)).isEqualTo("1");
+		assertThat(OrderFixtures.header(redriven, OrderHeaders.RECONCILED_AT)).isNotBlank();
+	}
+
+	@Test
+	void orderThatNeverFinishesIsFailedAfterItsReDrivesAndAReplayStillCompletesIt() {
+		this.fixtures.stock("A", 10);
+		// Every attempt to finish it fails as if the database kept aborting it: transient, so retried,
+		// then dead-lettered when the budget is spent, leaving the order PROCESSING.
+		this.jdbc.sql("""
+				create or replace function abort_completion() returns trigger language plpgsql as $$
+				begin
+				    if new.customer_id = 'never-done' and new.status = 'COMPLETED' then
+				        raise exception 'simulated serialization failure' using errcode = 'serialization_failure';
+				    end if;
+				    return new;
+				end $$""").update();
+		this.jdbc.sql("""
+				create trigger abort_completion before update on orders
+				for each row execute function abort_completion()""").update();
+		UUID stuck = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+		this.jdbc.sql("update orders set customer_id = 'never-done' where id = :id").param("id", stuck).update();
+		try {
+			this.fixtures.send(stuck);
+
+			await().atMost(OrderFixtures.TIMEOUT).until(() -> this.fixtures.status(stuck).equals("FAILED"));
+		}
+		finally {
+			this.jdbc.sql("drop trigger abort_completion on orders").update();
+		}
+		String reason = this.jdbc.sql("select failure_reason from orders where id = :id").param("id", stuck)
+			.query(String.class).single();
+		String deadLetter = this.jdbc.sql("select dead_letter from orders where id = :id").param("id", stuck)
+			.query(String.class).single();
+		assertThat(reason).contains("stuck in PROCESSING").contains("re-driven 2 time(s)");
+		List<ConsumerRecord<String, byte[]>> deadLetters = this.fixtures.deadLetters(stuck.toString());
+		assertThat(deadLetters).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(deadLetter).isEqualTo(this.topics.ordersDeadLetter() + "-" + deadLetters.get(0).partition() + " key " + stuck);
+		assertThat(this.fixtures.events(stuck)).filteredOn("RECONCILED"::equals).hasSize(2);
+		assertThat(this.fixtures.events(stuck)).filteredOn("FAILED"::equals).hasSize(1);
+
+		// The operator replays its dead letter once the cause is gone.
+		this.fixtures.send(stuck);
+
+		this.fixtures.awaitStatus(stuck, "COMPLETED");
+		assertThat(this.fixtures.available("A")).isEqualTo(9);
+	}
+
+	@Test
+	void healthShowsStuckOrdersWhileNobodyReconcilesThem() {
+		this.fixtures.stock("A", 10);
+		// Another instance holds the reconcile lock and does nothing with it.
+		this.jdbc.sql("""
+				insert into shedlock (name, lock_until, locked_at, locked_by)
+				values ('orderflow-reconcile', now() + interval '1 hour', now(), 'elsewhere')
+				on conflict (name) do update set lock_until = excluded.lock_until, locked_by = excluded.locked_by
+				""").update();
+		UUID stuck;
+		try {
+			stuck = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+
+			await().atMost(OrderFixtures.TIMEOUT).until(() -> this.health.health().getStatus().getCode().equals("DEGRADED"));
+			assertThat(this.health.health().getDetails()).containsEntry("stuck", 1L);
+			assertThat(this.fixtures.status(stuck)).isEqualTo("PENDING");
+		}
+		finally {
+			this.jdbc.sql("update shedlock set lock_until = now() where name = 'orderflow-reconcile'").update();
+		}
+
+		this.fixtures.awaitStatus(stuck, "COMPLETED");
+		await().atMost(OrderFixtures.TIMEOUT).until(() -> this.health.health().getStatus().getCode().equals("UP"));
+	}
+
+	private List<ConsumerRecord<String, byte[]>> ordersRecords(UUID id) {
+		return TopicRecords.readAll(bootstrapServers(), this.topics.orders())
+			.stream()
+			.filter((record) -> id.toString().equals(record.key()))
+			.toList();
+	}
+
+}
