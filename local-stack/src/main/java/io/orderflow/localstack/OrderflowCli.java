@@ -2,6 +2,8 @@ package io.orderflow.localstack;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +14,8 @@ import io.orderflow.localstack.dlt.DeadLetterTool;
 
 /**
  * Entry point of the {@code ./orderflow} script: {@code up} runs the whole system locally,
- * {@code demo} submits a batch of orders to it, and {@code dlt} inspects and replays dead letters.
+ * {@code demo} submits a batch of orders to it, {@code chaos} proves it survives faults, and
+ * {@code dlt} inspects and replays dead letters.
  */
 public final class OrderflowCli {
 
@@ -29,6 +32,13 @@ public final class OrderflowCli {
 			       Ctrl-C stops all.
 			  demo [--orders N] [--api-url URL] [--workers N] [--apis N]
 			       Submit N orders (default 200) and report the outcome. Starts a stack if none runs.
+			  chaos [--duration D] [--seed S] [--workers N] [--apis N]
+			       On a stack of its own (3 workers, 2 api replicas by default; free ports, files in
+			       .orderflow-chaos/), submit orders for D (default 3m; 300, 300s, 3m) while killing a
+			       worker every 10 s, restarting the broker, stopping PostgreSQL for 15 s, producing
+			       poison records and sending malformed requests; then check that every accepted order
+			       ended COMPLETED or REJECTED exactly once and stock was conserved. S (default random,
+			       printed) repeats a run's schedule. Exit 1 on any violation.
 			  bench [--rounds N]
 			       Benchmark the outbox relay against a plain Kafka producer on a stack of its own.
 			  bench-outbox [--rounds N] [--no-outage] ...   (./orderflow bench-outbox --help)
@@ -53,6 +63,7 @@ public final class OrderflowCli {
 				case "demo" -> System.exit(demo(Options.parse("demo", commandArgs), out) ? 0 : 1);
 				case "dlt" -> System.exit(DeadLetterTool.run(commandArgs, out, System.err));
 				case "bench" -> bench(Options.parse("bench", commandArgs), out);
+				case "chaos" -> System.exit(chaos(Options.parse("chaos", commandArgs), out) ? 0 : 1);
 				default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'");
 			}
 		}
@@ -89,6 +100,15 @@ public final class OrderflowCli {
 		}
 	}
 
+	/** On a stack of its own, in {@code .orderflow-chaos/}, so a running {@code up} is never disturbed. */
+	private static boolean chaos(Options options, PrintStream out) throws InterruptedException {
+		ChaosSettings settings = options.chaosSettings();
+		Path home = home();
+		ChaosReport report = new ChaosRun(home, home.resolve(".orderflow-chaos"), settings, out).run();
+		report.print(out);
+		return report.passed();
+	}
+
 	private static boolean demo(Options options, PrintStream out) throws InterruptedException {
 		java.util.Optional<String> key = ApiKey.find(options.settings().workDirectory());
 		Demo demo = new Demo(options.apiUrl(), key.orElse(""), out);
@@ -108,16 +128,19 @@ public final class OrderflowCli {
 
 	/** Command-line options shared by the commands; each command accepts those in {@link #ACCEPTED}. */
 	private record Options(int workers, int apis, int apiPort, int kafkaPort, String bind, int orders, int rounds,
-			String apiUrlOption) {
+			String apiUrlOption, Duration duration, long seed) {
 
 		private static final Map<String, Set<String>> ACCEPTED = Map.of("up",
 				Set.of("--workers", "--apis", "--api-port", "--kafka-port", "--bind"), "demo",
 				Set.of("--orders", "--api-url", "--workers", "--apis", "--api-port", "--kafka-port", "--bind"), "bench",
-				Set.of("--rounds"));
+				Set.of("--rounds"), "chaos", Set.of("--duration", "--seed", "--workers", "--apis"));
 
 		static Options parse(String command, List<String> args) {
-			int workers = 2;
-			int apis = 1;
+			boolean chaos = command.equals("chaos");
+			int workers = chaos ? 3 : 2;
+			int apis = chaos ? 2 : 1;
+			Duration duration = ChaosSettings.DEFAULT_DURATION;
+			long seed = new SecureRandom().nextLong() & Long.MAX_VALUE;
 			int apiPort = 8080;
 			int kafkaPort = 9092;
 			String bind = BindAddress.LOOPBACK;
@@ -138,6 +161,8 @@ public final class OrderflowCli {
 					case "--orders" -> orders = intValue(option, it);
 					case "--rounds" -> rounds = intValue(option, it);
 					case "--api-url" -> apiUrl = value(option, it);
+					case "--duration" -> duration = ChaosSettings.parseDuration(value(option, it));
+					case "--seed" -> seed = longValue(option, it);
 					default -> throw new IllegalArgumentException("Unknown option '" + option + "'");
 				}
 			}
@@ -147,9 +172,20 @@ public final class OrderflowCli {
 			if (rounds < 1) {
 				throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
 			}
-			Options options = new Options(workers, apis, apiPort, kafkaPort, bind, orders, rounds, apiUrl);
-			options.settings(); // validates the stack's settings now, as a usage error
+			Options options = new Options(workers, apis, apiPort, kafkaPort, bind, orders, rounds, apiUrl, duration, seed);
+			// Validates the settings now, as a usage error.
+			if (chaos) {
+				options.chaosSettings();
+			}
+			else {
+				options.settings();
+			}
 			return options;
+		}
+
+		ChaosSettings chaosSettings() {
+			return new ChaosSettings(this.duration, this.seed, this.workers, this.apis,
+					ChaosSettings.DEFAULT_ORDERS_PER_SECOND);
 		}
 
 		LocalStack.Settings settings() {
@@ -166,6 +202,16 @@ public final class OrderflowCli {
 			String value = value(option, it);
 			try {
 				return Integer.parseInt(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(option + " takes a whole number, got '" + value + "'");
+			}
+		}
+
+		private static long longValue(String option, Iterator<String> it) {
+			String value = value(option, it);
+			try {
+				return Long.parseLong(value);
 			}
 			catch (NumberFormatException ex) {
 				throw new IllegalArgumentException(option + " takes a whole number, got '" + value + "'");
