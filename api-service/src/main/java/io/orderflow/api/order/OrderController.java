@@ -72,7 +72,9 @@ class OrderController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "503",
-			description = "urn:orderflow:problem:service-unavailable: the database is unavailable; nothing was stored",
+			description = "urn:orderflow:problem:service-unavailable: the database is unavailable; nothing was stored. "
+					+ "urn:orderflow:problem:commit-outcome-unknown: the database failed while committing; the order "
+					+ "may be stored, and a retry with the same Idempotency-Key is safe",
 			headers = @Header(name = "Retry-After", description = "seconds to wait"), content = @Content(
 					mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +94,8 @@ class OrderController {
 
 	/** Another caller's order is "not found": its existence is none of this caller's business. */
 	@Operation(summary = "Read an order", description = "Status, lines, total and audit history of one of the "
-			+ "caller's orders.")
+			+ "caller's orders. A FAILED order could not be processed: failureReason says why and deadLetter where "
+			+ "its record is; replaying that dead letter processes it again.")
 	@ApiResponse(responseCode = "200", description = "The order")
 	@ApiResponse(responseCode = "400", description = "urn:orderflow:problem:invalid-request: the id is not a UUID",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -107,6 +110,10 @@ class OrderController {
 			description = "urn:orderflow:problem:order-not-found: no such order, or another caller's",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503",
+			description = "urn:orderflow:problem:service-unavailable: the database is unavailable",
+			headers = @Header(name = "Retry-After", description = "seconds to wait"), content = @Content(
+					mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	OrderView get(@PathVariable UUID id, @Parameter(hidden = true) Principal caller) {
 		return this.orders.find(id, callerName(caller)).orElseThrow(() -> new OrderNotFoundException(id));

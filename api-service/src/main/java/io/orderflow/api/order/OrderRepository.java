@@ -79,14 +79,16 @@ class OrderRepository {
 	@Transactional(readOnly = true)
 	Optional<OrderView> find(UUID id, String owner) {
 		return this.jdbc.sql("""
-				select id, customer_id, currency, total, status, rejection_reason, idempotency_key, created_at, updated_at
+				select id, customer_id, currency, total, status, rejection_reason, failure_reason, dead_letter,
+				    idempotency_key, created_at, updated_at
 				from orders where id = :id and owner = :owner
 				""").param("id", id).param("owner", owner).query((rs, row) -> {
 			List<OrderView.Item> items = items(id);
 			List<OrderView.HistoryEntry> history = history(id);
 			return new OrderView(rs.getObject("id", UUID.class), rs.getString("customer_id"), rs.getString("currency"),
 					Money.format(rs.getBigDecimal("total")), OrderStatus.valueOf(rs.getString("status")),
-					rs.getString("rejection_reason"), rs.getString("idempotency_key"), instant(rs, "created_at"),
+					rs.getString("rejection_reason"), rs.getString("failure_reason"), rs.getString("dead_letter"),
+					rs.getString("idempotency_key"), instant(rs, "created_at"),
 					instant(rs, "updated_at"), items, history);
 		}).optional();
 	}

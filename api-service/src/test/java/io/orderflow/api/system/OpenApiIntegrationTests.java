@@ -50,7 +50,9 @@ class OpenApiIntegrationTests {
 		assertThat(post.get("responses").toString()).contains("urn:orderflow:problem:invalid-request",
 				"urn:orderflow:problem:unauthorized", "urn:orderflow:problem:forbidden",
 				"urn:orderflow:problem:idempotency-key-in-flight", "urn:orderflow:problem:payload-too-large",
-				"urn:orderflow:problem:idempotency-key-reused");
+				"urn:orderflow:problem:idempotency-key-reused", "urn:orderflow:problem:service-unavailable",
+				"urn:orderflow:problem:commit-outcome-unknown");
+		assertThat(names(post.get("responses").get("503").get("headers"))).contains("Retry-After");
 	}
 
 	@Test
@@ -58,8 +60,11 @@ class OpenApiIntegrationTests {
 		JsonNode description = description();
 		JsonNode get = description.get("paths").get("/orders/{id}").get("get");
 
-		assertThat(names(get.get("responses"))).containsExactlyInAnyOrder("200", "400", "401", "403", "404");
+		assertThat(names(get.get("responses"))).containsExactlyInAnyOrder("200", "400", "401", "403", "404", "503");
 		assertThat(get.get("responses").get("404").toString()).contains("urn:orderflow:problem:order-not-found");
+		JsonNode order = description.get("components").get("schemas").get("OrderView").get("properties");
+		assertThat(order.get("status").get("enum").toString()).contains("FAILED");
+		assertThat(names(order)).contains("failureReason", "deadLetter");
 		JsonNode schemes = description.get("components").get("securitySchemes");
 		assertThat(schemes.get("apiKey").get("name").asString()).isEqualTo("X-API-Key");
 		assertThat(schemes.get("bearer").get("bearerFormat").asString()).isEqualTo("JWT");
