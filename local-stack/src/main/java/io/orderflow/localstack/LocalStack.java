@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,10 +292,9 @@ final class LocalStack implements AutoCloseable {
 		if (this.supervisor != null) {
 			this.supervisor.close();
 		}
-		List<SupervisedService> running = new ArrayList<>(this.services);
-		// Workers first, so they finish their records while the apis stop taking new ones.
-		running.sort(Comparator.comparing((SupervisedService service) -> !service.isWorker()));
-		running.parallelStream().forEach((service) -> service.stop(SERVICE_STOP_TIMEOUT));
+		// SIGTERM to all first, so they shut down gracefully side by side; then wait for each.
+		List<ServiceProcess> stopping = this.services.stream().map(SupervisedService::terminate).toList();
+		stopping.forEach((process) -> process.stop(SERVICE_STOP_TIMEOUT));
 		this.services.clear();
 		if (this.kafka != null) {
 			this.kafka.stop();

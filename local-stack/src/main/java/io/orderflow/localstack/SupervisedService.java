@@ -86,12 +86,17 @@ final class SupervisedService {
 
 	/** Stops the current process for good: no restart after this. */
 	void stop(Duration timeout) {
-		ServiceProcess process;
-		synchronized (this) {
-			this.stopped = true;
-			process = this.current;
-		}
-		process.stop(timeout);
+		terminate().stop(timeout);
+	}
+
+	/**
+	 * Sends the current process SIGTERM without waiting, and restarts nothing after this; returns
+	 * the process, to wait for.
+	 */
+	synchronized ServiceProcess terminate() {
+		this.stopped = true;
+		this.current.terminate();
+		return this.current;
 	}
 
 }
