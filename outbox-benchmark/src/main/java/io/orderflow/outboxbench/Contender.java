@@ -39,8 +39,9 @@ final class Contender implements AutoCloseable {
 						// Modulith's Kafka JSON support renders the value to bytes itself, and
 						// needs the byte[] serializer it defaults to instead of the api's JSON one.
 						"spring.kafka.producer.value-serializer", ByteArraySerializer.class.getName(),
-						// Modulith has no health contributor for its backlog to put in place of the outbox's.
-						"management.endpoint.health.group.readiness.include", "readinessState,db"));
+						// Modulith has no health contributors to put in place of the outbox's and the relay's.
+						"management.endpoint.health.group.readiness.include", "readinessState,db",
+						"management.endpoint.health.group.liveness.include", "livenessState"));
 
 		private final String label;
 

@@ -11,10 +11,12 @@ import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One reconcile run, for the instance that holds the lock: claims stuck orders batch by batch,
- * re-drives those with attempts left through Kafka and marks the rest {@code FAILED}. Every action
+ * re-drives those with attempts left through Kafka and marks the rest {@code FAILED}, each batch in
+ * one transaction that commits only once the broker has acknowledged the re-driven records. Every action
  * is logged with the order id. A database or broker failure ends the run; the next one tries again.
  */
 @Component
@@ -39,8 +41,11 @@ class Reconciler {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	Reconciler(StuckOrders orders, Redriver redriver, ReconcileMetrics metrics, ReconcileProperties properties,
-			TopicsProperties topics, WorkerProperties worker, Clock clock) {
+			TopicsProperties topics, WorkerProperties worker, Clock clock, TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.orders = orders;
 		this.redriver = redriver;
 		this.metrics = metrics;
@@ -56,15 +61,20 @@ class Reconciler {
 		try {
 			this.metrics.stuck(this.orders.count(this.properties.stuckAfter(), COUNT_CAP));
 			for (int batch = 0; batch < this.properties.maxBatches(); batch++) {
-				StuckOrders.Claim claim = this.orders.claim(this.properties.stuckAfter(), this.properties.batchSize(),
-						this.properties.maxAttempts(), this.worker, this.topics.ordersDeadLetter(),
-						this.topics.partitions());
+				// The re-drive is acknowledged before the claim commits: while the broker is down nothing is
+				// counted, so an outage alone never uses up an order's attempts.
+				StuckOrders.Claim claim = this.transaction.execute((tx) -> {
+					StuckOrders.Claim claimed = this.orders.claim(this.properties.stuckAfter(),
+							this.properties.batchSize(), this.properties.maxAttempts(), this.worker,
+							this.topics.ordersDeadLetter(), this.topics.partitions());
+					if (!claimed.redrive().isEmpty()) {
+						this.redriver.publish(claimed.redrive(), this.clock.instant());
+					}
+					return claimed;
+				});
 				this.metrics.claimed(claim);
+				this.metrics.redriven(claim.redrive().size());
 				report(claim);
-				if (!claim.redrive().isEmpty()) {
-					this.redriver.publish(claim.redrive(), this.clock.instant());
-					this.metrics.redriven(claim.redrive().size());
-				}
 				handled += claim.size();
 				if (claim.size() < this.properties.batchSize()) {
 					break;

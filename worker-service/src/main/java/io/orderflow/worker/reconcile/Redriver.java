@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Redriver {
 
-	private static final long ACK_TIMEOUT_SECONDS = 30;
+	/** Within the claim's transaction: well below the session's idle-in-transaction timeout (20 s). */
+	private static final long ACK_TIMEOUT_SECONDS = 10;
 
 	private final KafkaTemplate<Object, Object> kafka;
 

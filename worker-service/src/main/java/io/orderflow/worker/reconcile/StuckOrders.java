@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,11 +27,11 @@ class StuckOrders {
 	}
 
 	/**
-	 * Takes up to {@code limit} stuck orders, oldest first: those due for a re-drive get their count
+	 * Takes up to {@code limit} stuck orders, oldest first, in the caller's transaction: those due for a re-drive get their count
 	 * raised and a {@code RECONCILED} audit row, those out of attempts become {@code FAILED}. Both
 	 * also move {@code updated_at}, so the next search passes over them until they are stuck again.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.MANDATORY)
 	Claim claim(Duration stuckAfter, int limit, int maxAttempts, String worker, String deadLetterTopic,
 			int partitions) {
 		List<StuckOrder> stuck = this.jdbc.sql("""
