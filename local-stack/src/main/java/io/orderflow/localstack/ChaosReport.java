@@ -2,6 +2,7 @@ package io.orderflow.localstack;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,11 +34,14 @@ record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKind, Inte
 	}
 
 	void print(PrintStream out) {
+		int width = Math.max(this.invariants.stream().mapToInt((invariant) -> invariant.name().length()).max().orElse(0),
+				Arrays.stream(Fault.FaultKind.values()).mapToInt((kind) -> kind.label().length()).max().orElse(0));
+		String header = "%-" + (width + 2) + "s %8s %9s%n";
+		String row = "  %-" + width + "s %8d %9d%n";
 		out.println();
-		out.printf("%-58s %8s %9s%n", "Faults", "planned", "injected");
+		out.printf(header, "Faults", "planned", "injected");
 		for (Fault.FaultKind kind : Fault.FaultKind.values()) {
-			out.printf("  %-56s %8d %9d%n", kind.label(), this.planned.getOrDefault(kind, 0L),
-					this.injected.getOrDefault(kind, 0));
+			out.printf(row, kind.label(), this.planned.getOrDefault(kind, 0L), this.injected.getOrDefault(kind, 0));
 		}
 		if (this.skippedKills > 0) {
 			out.printf("  (%d kill(s) skipped: no healthy worker at that moment)%n", this.skippedKills);
@@ -48,9 +52,9 @@ record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKind, Inte
 			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.collect(Collectors.joining(", ")), this.ordersSubmitted);
 		out.println();
-		out.printf("%-58s %8s %9s%n", "Invariants", "checked", "violated");
+		out.printf(header, "Invariants", "checked", "violated");
 		for (Reconciliation.Invariant invariant : this.invariants) {
-			out.printf("  %-56s %8d %9d%n", invariant.name(), invariant.checked(), invariant.violations());
+			out.printf(row, invariant.name(), invariant.checked(), invariant.violations());
 			invariant.examples().forEach((example) -> out.println("      e.g. " + example));
 		}
 		out.println();

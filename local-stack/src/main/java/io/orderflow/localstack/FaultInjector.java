@@ -45,7 +45,7 @@ final class FaultInjector implements AutoCloseable {
 
 	private final ChaosConsole console;
 
-	private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(4, (task) -> {
+	private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(6, (task) -> {
 		Thread thread = new Thread(task, "chaos-fault");
 		thread.setDaemon(true);
 		return thread;

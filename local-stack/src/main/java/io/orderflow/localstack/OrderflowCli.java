@@ -82,7 +82,9 @@ public final class OrderflowCli {
 			out.println("Stopped.");
 		}, "orderflow-shutdown"));
 		out.println();
-		out.println("Try: ./orderflow demo   (Ctrl-C here stops everything; a crashed service is restarted)");
+		String demo = stack.apiUrl().equals("http://127.0.0.1:8080") ? "./orderflow demo"
+				: "./orderflow demo --api-url " + stack.apiUrl();
+		out.println("Try: " + demo + "   (Ctrl-C here stops everything; a crashed service is restarted)");
 		// Ctrl-C ends the JVM through the shutdown hook; the supervisor restarts crashed services, so
 		// only a crash loop ends the run from here.
 		stack.crashLoop().join();
