@@ -3,8 +3,8 @@ package io.orderflow.api.outbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * take the replica out of service, but operators see the backlog and the last error.
  */
 @Component
-class OutboxHealthIndicator implements HealthIndicator {
+class OutboxHealthIndicator extends AbstractHealthIndicator {
 
 	static final Status DEGRADED = new Status("DEGRADED", "Orders are accepted but wait in the outbox");
 
@@ -25,13 +25,15 @@ class OutboxHealthIndicator implements HealthIndicator {
 	private final OutboxProperties properties;
 
 	OutboxHealthIndicator(Outbox outbox, OutboxStatus status, OutboxProperties properties) {
+		// A backlog that cannot be read (database down) is DOWN with the error, not a failed probe.
+		super("Outbox backlog cannot be read");
 		this.outbox = outbox;
 		this.status = status;
 		this.properties = properties;
 	}
 
 	@Override
-	public Health health() {
+	protected void doHealthCheck(Health.Builder health) {
 		Outbox.Backlog backlog = this.outbox.backlog();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("backlog", backlog.size());
@@ -45,7 +47,7 @@ class OutboxHealthIndicator implements HealthIndicator {
 		}
 		boolean stale = backlog.oldestAge().compareTo(this.properties.degradedAfter()) > 0;
 		boolean degraded = backlog.size() > 0 && (stale || this.status.isFailing());
-		return Health.status(degraded ? DEGRADED : Status.UP).withDetails(details).build();
+		health.status(degraded ? DEGRADED : Status.UP).withDetails(details);
 	}
 
 }

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,9 @@ class DatabaseFailureIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Value("${local.management.port}")
+	int managementPort;
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -74,9 +78,13 @@ class DatabaseFailureIntegrationTests {
 		postgres.stop();
 		HttpResponse<String> response;
 		HttpResponse<String> read;
+		HttpResponse<String> readiness;
 		try {
 			response = post(order(customer), "outage-key-" + UUID.randomUUID());
 			read = get("/orders/" + UUID.randomUUID());
+			readiness = this.http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		finally {
 			postgres.start();
@@ -89,6 +97,11 @@ class DatabaseFailureIntegrationTests {
 		assertThat(problem.get("type").asString()).isEqualTo("urn:orderflow:problem:service-unavailable");
 		assertThat(problem.get("detail").asString()).contains("nothing was stored");
 		assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
+		// The probe answers with health, saying what is down, not with a failed request.
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
+		JsonNode health = this.json.readTree(readiness.body());
+		assertThat(health.get("status").asString()).isEqualTo("DOWN");
+		assertThat(health.get("components").get("outbox").get("status").asString()).isEqualTo("DOWN");
 
 		// Once the database is back, the same request is accepted, and only then is anything stored.
 		await().atMost(TIMEOUT).until(() -> post(order(customer), null).statusCode() == 202);

@@ -2,8 +2,8 @@ package io.orderflow.worker.cleanup;
 
 import java.util.List;
 
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,26 +12,26 @@ import org.springframework.stereotype.Component;
  * not a reason to restart or unroute a worker.
  */
 @Component
-class CleanupHealthIndicator implements HealthIndicator {
+class CleanupHealthIndicator extends AbstractHealthIndicator {
 
 	private final CleanupRuns runs;
 
 	private final CleanupLease lease;
 
 	CleanupHealthIndicator(CleanupRuns runs, CleanupLease lease) {
+		super("Cleanup state cannot be read");
 		this.runs = runs;
 		this.lease = lease;
 	}
 
 	@Override
-	public Health health() {
-		Health.Builder health = Health.up().withDetail("instance", this.lease.owner().value());
+	protected void doHealthCheck(Health.Builder health) {
+		health.up().withDetail("instance", this.lease.owner().value());
 		this.lease.current().ifPresent((lock) -> health.withDetail("lock", lock));
 		List<CleanupRuns.Run> last = this.runs.recent(1);
 		if (!last.isEmpty()) {
 			health.withDetail("lastRun", last.get(0));
 		}
-		return health.build();
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.orderflow.worker.reconcile;
 
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * see it, but it is no reason to restart or unroute a worker, so no probe group includes it.
  */
 @Component
-class ReconcileHealthIndicator implements HealthIndicator {
+class ReconcileHealthIndicator extends AbstractHealthIndicator {
 
 	static final Status DEGRADED = new Status("DEGRADED", "Orders are stuck beyond stuck-after");
 
@@ -19,19 +19,19 @@ class ReconcileHealthIndicator implements HealthIndicator {
 	private final ReconcileProperties properties;
 
 	ReconcileHealthIndicator(StuckOrders orders, ReconcileProperties properties) {
+		super("Stuck orders cannot be counted");
 		this.orders = orders;
 		this.properties = properties;
 	}
 
 	@Override
-	public Health health() {
+	protected void doHealthCheck(Health.Builder health) {
 		int cap = this.properties.healthThreshold() + 1000;
 		long stuck = this.orders.count(this.properties.stuckAfter(), cap);
-		Health.Builder health = (stuck > this.properties.healthThreshold()) ? Health.status(DEGRADED) : Health.up();
-		return health.withDetail("stuck", (stuck >= cap) ? "at least " + cap : stuck)
+		health.status((stuck > this.properties.healthThreshold()) ? DEGRADED : Status.UP)
+			.withDetail("stuck", (stuck >= cap) ? "at least " + cap : stuck)
 			.withDetail("stuckAfter", this.properties.stuckAfter().toString())
-			.withDetail("threshold", this.properties.healthThreshold())
-			.build();
+			.withDetail("threshold", this.properties.healthThreshold());
 	}
 
 }
