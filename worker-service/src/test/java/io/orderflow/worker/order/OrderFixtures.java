@@ -99,6 +99,44 @@ final class OrderFixtures implements AutoCloseable {
 		return id;
 	}
 
+	/**
+	 * Makes every attempt to complete order {@code id} fail inside the database with SQLSTATE
+	 * {@code sqlState} ({@code P0001}, a plain error, is permanent; {@code 40001}, a serialization
+	 * failure, transient), until the returned fault is closed.
+	 */
+	CompletionFault failCompletion(UUID id, String sqlState) {
+		this.jdbc.sql("create table if not exists completion_faults (order_id uuid primary key, sql_state char(5) not null)")
+			.update();
+		this.jdbc.sql("""
+				create or replace function fail_completion() returns trigger language plpgsql as $$
+				declare
+				    state char(5);
+				begin
+				    select sql_state into state from completion_faults where order_id = new.id;
+				    if state is not null and new.status = 'COMPLETED' then
+				        raise exception 'simulated % failure for order %',
+				            case when state = 'P0001' then 'permanent' else 'transient' end, new.id using errcode = state;
+				    end if;
+				    return new;
+				end $$""").update();
+		this.jdbc.sql("drop trigger if exists fail_completion on orders").update();
+		this.jdbc.sql("create trigger fail_completion before update on orders for each row execute function fail_completion()")
+			.update();
+		this.jdbc.sql("insert into completion_faults (order_id, sql_state) values (:id, :state)")
+			.param("id", id)
+			.param("state", sqlState)
+			.update();
+		return () -> this.jdbc.sql("delete from completion_faults where order_id = :id").param("id", id).update();
+	}
+
+	/** A fault injected by {@link #failCompletion}; closing it lets the order complete again. */
+	interface CompletionFault extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
 	/** Publishes the contract's JSON, keyed by order id, as any producer in any language would. */
 	void send(UUID id) {
 		sendRaw(null, id.toString(), json(id));

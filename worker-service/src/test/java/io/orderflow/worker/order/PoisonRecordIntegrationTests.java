@@ -107,23 +107,10 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@Test
 	void permanentFailureOfOneOrderIsIsolatedFromItsBatch() {
-		this.jdbc.sql("""
-				create or replace function reject_poisoned_order() returns trigger language plpgsql as $$
-				begin
-				    if new.customer_id = 'poisoned' and new.status = 'COMPLETED' then
-				        raise exception 'simulated permanent failure for order %', new.id;
-				    end if;
-				    return new;
-				end $$""").update();
-		this.jdbc.sql("""
-				create trigger reject_poisoned_order before update on orders
-				for each row execute function reject_poisoned_order()""").update();
-		try {
-			UUID first = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
-			UUID poisoned = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
-			UUID last = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
-			this.jdbc.sql("update orders set customer_id = 'poisoned' where id = :id").param("id", poisoned).update();
-
+		UUID first = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+		UUID poisoned = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+		UUID last = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+		try (OrderFixtures.CompletionFault fault = this.fixtures.failCompletion(poisoned, "P0001")) {
 			for (UUID id : List.of(first, poisoned, last)) {
 				this.fixtures.sendRaw(2, id.toString(), OrderFixtures.json(id));
 			}
@@ -136,9 +123,6 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 			assertThat(OrderFixtures.header(deadLetter, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
 			assertThat(this.fixtures.status(poisoned)).isNotEqualTo("COMPLETED");
 			assertThat(this.fixtures.available("A")).isEqualTo(998);
-		}
-		finally {
-			this.jdbc.sql("drop trigger reject_poisoned_order on orders").update();
 		}
 	}
 

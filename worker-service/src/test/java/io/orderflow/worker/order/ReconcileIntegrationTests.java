@@ -61,28 +61,13 @@ class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
 	@Test
 	void orderThatNeverFinishesIsFailedAfterItsReDrivesAndAReplayStillCompletesIt() {
 		this.fixtures.stock("A", 10);
-		// Every attempt to finish it fails as if the database kept aborting it: transient, so retried,
-		// then dead-lettered when the budget is spent, leaving the order PROCESSING.
-		this.jdbc.sql("""
-				create or replace function abort_completion() returns trigger language plpgsql as $$
-				begin
-				    if new.customer_id = 'never-done' and new.status = 'COMPLETED' then
-				        raise exception 'simulated serialization failure' using errcode = 'serialization_failure';
-				    end if;
-				    return new;
-				end $$""").update();
-		this.jdbc.sql("""
-				create trigger abort_completion before update on orders
-				for each row execute function abort_completion()""").update();
 		UUID stuck = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
-		this.jdbc.sql("update orders set customer_id = 'never-done' where id = :id").param("id", stuck).update();
-		try {
+		// Every attempt to finish it fails as if the database kept aborting it (a serialization failure):
+		// transient, so retried, then dead-lettered when the budget is spent, leaving the order PROCESSING.
+		try (OrderFixtures.CompletionFault fault = this.fixtures.failCompletion(stuck, "40001")) {
 			this.fixtures.send(stuck);
 
 			await().atMost(OrderFixtures.TIMEOUT).until(() -> this.fixtures.status(stuck).equals("FAILED"));
-		}
-		finally {
-			this.jdbc.sql("drop trigger abort_completion on orders").update();
 		}
 		String reason = this.jdbc.sql("select failure_reason from orders where id = :id").param("id", stuck)
 			.query(String.class).single();

@@ -57,20 +57,8 @@ class StrandedOrderIntegrationTests extends WorkerIntegrationTestSupport {
 	@Test
 	void orderDeadLetteredForGoodIsFailedWithItsReasonAndDeadLetterAndAReplayCompletesIt() {
 		this.fixtures.stock("A", 10);
-		this.jdbc.sql("""
-				create or replace function refuse_completion() returns trigger language plpgsql as $$
-				begin
-				    if new.customer_id = 'refused' and new.status = 'COMPLETED' then
-				        raise exception 'simulated permanent failure for order %', new.id;
-				    end if;
-				    return new;
-				end $$""").update();
-		this.jdbc.sql("""
-				create trigger refuse_completion before update on orders
-				for each row execute function refuse_completion()""").update();
 		UUID refused = this.fixtures.order(this.fixtures.line("A", 2, "1.00"));
-		this.jdbc.sql("update orders set customer_id = 'refused' where id = :id").param("id", refused).update();
-		try {
+		try (OrderFixtures.CompletionFault fault = this.fixtures.failCompletion(refused, "P0001")) {
 			this.fixtures.send(refused);
 
 			this.fixtures.awaitStatus(refused, "FAILED");
@@ -83,9 +71,6 @@ class StrandedOrderIntegrationTests extends WorkerIntegrationTestSupport {
 			assertThat(row.get("dead_letter"))
 				.isEqualTo(deadLetter.topic() + "-" + deadLetter.partition() + "@" + deadLetter.offset());
 			assertThat(this.fixtures.events(refused)).containsExactly("CREATED", "PROCESSING", "FAILED");
-		}
-		finally {
-			this.jdbc.sql("drop trigger refuse_completion on orders").update();
 		}
 
 		// What an operator does once the cause is fixed: replay the dead letter.

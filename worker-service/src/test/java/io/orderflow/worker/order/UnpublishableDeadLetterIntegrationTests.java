@@ -48,37 +48,26 @@ class UnpublishableDeadLetterIntegrationTests extends WorkerIntegrationTestSuppo
 	@Test
 	void orderWhoseDeadLetterTheBrokerRefusesIsFailedAndTheRecordsBehindItAreProcessed() {
 		this.fixtures.stock("A", 10);
-		this.jdbc.sql("""
-				create or replace function refuse_completion() returns trigger language plpgsql as $$
-				begin
-				    if new.customer_id = 'refused' and new.status = 'COMPLETED' then
-				        raise exception 'simulated permanent failure for order %', new.id;
-				    end if;
-				    return new;
-				end $$""").update();
-		this.jdbc.sql("""
-				create trigger refuse_completion before update on orders
-				for each row execute function refuse_completion()""").update();
 		UUID refused = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
-		this.jdbc.sql("update orders set customer_id = 'refused' where id = :id").param("id", refused).update();
 		UUID behind = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+		try (OrderFixtures.CompletionFault fault = this.fixtures.failCompletion(refused, "P0001")) {
+			this.fixtures.sendRaw(1, refused.toString(), OrderFixtures.json(refused));
+			this.fixtures.sendRaw(1, behind.toString(), OrderFixtures.json(behind));
 
-		this.fixtures.sendRaw(1, refused.toString(), OrderFixtures.json(refused));
-		this.fixtures.sendRaw(1, behind.toString(), OrderFixtures.json(behind));
-
-		this.fixtures.awaitStatus(behind, "COMPLETED");
-		this.fixtures.awaitStatus(refused, "FAILED");
-		Map<String, Object> row = this.jdbc.sql("select failure_reason, dead_letter from orders where id = :id")
-			.param("id", refused)
-			.query()
-			.singleRow();
-		assertThat((String) row.get("failure_reason")).contains("simulated permanent failure")
-			.contains("its dead letter could not be published either")
-			.contains("RecordTooLargeException");
-		assertThat(row.get("dead_letter")).isNull();
-		assertThat(this.fixtures.deadLetters(refused.toString())).isEmpty();
-		await().atMost(OrderFixtures.TIMEOUT)
-			.until(() -> this.meters.counter("orderflow.orders.dead.letter.failures").count() >= 1);
+			this.fixtures.awaitStatus(behind, "COMPLETED");
+			this.fixtures.awaitStatus(refused, "FAILED");
+			Map<String, Object> row = this.jdbc.sql("select failure_reason, dead_letter from orders where id = :id")
+				.param("id", refused)
+				.query()
+				.singleRow();
+			assertThat((String) row.get("failure_reason")).contains("simulated permanent failure")
+				.contains("its dead letter could not be published either")
+				.contains("RecordTooLargeException");
+			assertThat(row.get("dead_letter")).isNull();
+			assertThat(this.fixtures.deadLetters(refused.toString())).isEmpty();
+			await().atMost(OrderFixtures.TIMEOUT)
+				.until(() -> this.meters.counter("orderflow.orders.dead.letter.failures").count() >= 1);
+		}
 	}
 
 }
