@@ -16,13 +16,15 @@ import java.util.stream.Collectors;
  * @param skippedKills kills skipped because no worker was healthy
  * @param httpStatuses requests per answer
  * @param ordersSubmitted logical orders the load client submitted
+ * @param restarts per service: its restarts, and how many of them the run's SIGKILLs caused
  * @param invariants every rule checked, with its violations
  * @param result the reconciliation's summary figures
  * @param elapsed the whole run, startup included
  * @param logs where the services' logs are
  */
 record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKind, Integer> injected, int skippedKills,
-		Map<String, Long> httpStatuses, long ordersSubmitted, List<Reconciliation.Invariant> invariants,
+		Map<String, Long> httpStatuses, long ordersSubmitted, List<String> restarts,
+		List<Reconciliation.Invariant> invariants,
 		Reconciliation.Result result, Duration elapsed, String logs) {
 
 	boolean passed() {
@@ -51,6 +53,7 @@ record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKind, Inte
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.collect(Collectors.joining(", ")), this.ordersSubmitted);
+		out.println("Restarts: " + String.join(", ", this.restarts));
 		out.println();
 		out.printf(header, "Invariants", "checked", "violated");
 		for (Reconciliation.Invariant invariant : this.invariants) {

@@ -113,7 +113,7 @@ final class ChaosRun {
 			List<String> deadLetterKeys = awaitDeadLetters(stack, faults.poisonKeys());
 
 			Reconciliation.Evidence evidence = new Reconciliation.Evidence(load.outcomes(), this.log.all(),
-					query(database::statuses), query(database::terminalEvents), query(database::ordersPerIdempotencyKey),
+					faults.malformedAnswers(), query(database::statuses), query(database::terminalEvents), query(database::ordersPerIdempotencyKey),
 					initialStock, query(database::stock), query(database::completedUnits), faults.poisonKeys(),
 					faults.uncertainPoisonKeys(), deadLetterKeys, faults.databaseOutages());
 			Reconciliation.Result result = Reconciliation.check(evidence);
@@ -129,7 +129,7 @@ final class ChaosRun {
 				planned.put(kind, schedule.count(kind));
 			}
 			return new ChaosReport(planned, faults.injected(), faults.skippedKills(), this.log.countsByStatus(),
-					load.outcomes().size(), invariants, result, Duration.between(this.started, Instant.now()),
+					load.outcomes().size(), restarts(stack, faults.kills()), invariants, result, Duration.between(this.started, Instant.now()),
 					LocalStack.display(this.home, this.workDirectory.resolve("logs")));
 		}
 	}
@@ -207,6 +207,15 @@ final class ChaosRun {
 			}
 			Thread.sleep(POLL.toMillis());
 		}
+	}
+
+	/** {@code worker-1 3 (3 SIGKILL)}: a restart without a SIGKILL of the run is worth a look in the logs. */
+	private static List<String> restarts(LocalStack stack, Map<String, Integer> kills) {
+		return stack.services().stream().map((service) -> {
+			int killed = kills.getOrDefault(service.name(), 0);
+			return service.name() + " " + stack.supervisor().restarts(service.name())
+					+ ((killed > 0) ? " (" + killed + " SIGKILL)" : "");
+		}).toList();
 	}
 
 	private String progress(LoadClient load, FaultInjector faults) {

@@ -39,6 +39,8 @@ final class FaultInjector implements AutoCloseable {
 
 	private static final Duration POISON_SEND_TIMEOUT = Duration.ofMinutes(2);
 
+	private static final Duration MALFORMED_DEADLINE = Duration.ofSeconds(60);
+
 	private final LocalStack stack;
 
 	private final HttpLog log;
@@ -63,6 +65,10 @@ final class FaultInjector implements AutoCloseable {
 	private final List<String> failures = new CopyOnWriteArrayList<>();
 
 	private final List<Reconciliation.Window> databaseOutages = new CopyOnWriteArrayList<>();
+
+	private final List<HttpLog.Exchange> malformedAnswers = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Integer> kills = new ConcurrentHashMap<>();
 
 	private final Set<String> poisonKeys = ConcurrentHashMap.newKeySet();
 
@@ -128,6 +134,16 @@ final class FaultInjector implements AutoCloseable {
 		return List.copyOf(this.databaseOutages);
 	}
 
+	/** The final answer to each malformed request. */
+	List<HttpLog.Exchange> malformedAnswers() {
+		return List.copyOf(this.malformedAnswers);
+	}
+
+	/** SIGKILLs per service. */
+	Map<String, Integer> kills() {
+		return Map.copyOf(this.kills);
+	}
+
 	Set<String> poisonKeys() {
 		return Set.copyOf(this.poisonKeys);
 	}
@@ -188,6 +204,7 @@ final class FaultInjector implements AutoCloseable {
 		}
 		this.console.line("fault: SIGKILL " + victim.name() + " (pid " + victim.current().pid() + ")");
 		victim.kill();
+		this.kills.merge(victim.name(), 1, Integer::sum);
 		count(Fault.FaultKind.WORKER_KILL);
 	}
 
@@ -246,8 +263,27 @@ final class FaultInjector implements AutoCloseable {
 
 	private void sendMalformed(Fault.SendMalformed malformed) throws InterruptedException {
 		List<String> apis = this.stack.apiUrls();
-		String api = apis.get(malformed.api() % apis.size());
 		MalformedRequest kind = malformed.request();
+		Instant deadline = Instant.now().plus(MALFORMED_DEADLINE);
+		HttpLog.Exchange answer;
+		for (int attempt = 0;; attempt++) {
+			// A replica that does not answer (restarting) cannot judge the request: ask the next one.
+			answer = send(kind, apis.get((malformed.api() + attempt) % apis.size()));
+			this.log.add(answer);
+			if (answer.status() != HttpLog.NO_ANSWER || Instant.now().isAfter(deadline)) {
+				break;
+			}
+			Thread.sleep(1000);
+		}
+		this.malformedAnswers.add(answer);
+		count(Fault.FaultKind.MALFORMED_REQUEST);
+		if (answer.status() < 400 || answer.status() > 499) {
+			this.console.line("malformed request '" + kind.label() + "' to " + answer.api() + " got "
+					+ HttpLog.describe(answer.status()) + ", not a 4xx");
+		}
+	}
+
+	private HttpLog.Exchange send(MalformedRequest kind, String api) throws InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/orders"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", kind.contentType())
@@ -266,12 +302,7 @@ final class FaultInjector implements AutoCloseable {
 		catch (IOException ex) {
 			status = HttpLog.NO_ANSWER;
 		}
-		this.log.add(new HttpLog.Exchange(sent, Instant.now(), api, kind.label(), status));
-		count(Fault.FaultKind.MALFORMED_REQUEST);
-		if (status < 400 || status > 499) {
-			this.console.line("malformed request '" + kind.label() + "' to " + api + " got " + HttpLog.describe(status)
-					+ ", not a 4xx");
-		}
+		return new HttpLog.Exchange(sent, Instant.now(), api, kind.label(), status);
 	}
 
 	private synchronized void count(Fault.FaultKind kind) {

@@ -33,10 +33,6 @@ final class HttpLog {
 			return this.status >= 500;
 		}
 
-		boolean isMalformed() {
-			return !ORDER.equals(this.purpose);
-		}
-
 	}
 
 	void add(Exchange exchange) {

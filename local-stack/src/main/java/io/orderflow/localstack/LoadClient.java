@@ -24,12 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The load of a chaos run: a few threads submit valid orders to every api replica in turn at a
  * steady rate, each logical order with an Idempotency-Key of its own. An order without a final
- * answer (503, 409, another 5xx, no answer) is retried with the same key, after the Retry-After
- * the api asks for; every answer goes to the {@link HttpLog}.
+ * answer (503, 409, another 5xx, no answer) is retried with the same key on the next replica, as
+ * behind a load balancer, after the Retry-After the api asks for; every answer goes to the
+ * {@link HttpLog}.
  */
 final class LoadClient {
 
-	private static final int MAX_ATTEMPTS = 40;
+	private static final int MAX_ATTEMPTS = 200;
 
 	private static final Duration ORDER_DEADLINE = Duration.ofMinutes(3);
 
@@ -85,7 +86,7 @@ final class LoadClient {
 	 * What became of one logical order.
 	 *
 	 * @param idempotencyKey its key, the same on every attempt
-	 * @param api the replica it was sent to
+	 * @param api the replica that gave the last answer
 	 * @param id the order id of the 202, null without one
 	 * @param status the last answer: 202, a refusal, or the last retryable status when the retries ran out
 	 * @param attempts requests sent
@@ -131,8 +132,7 @@ final class LoadClient {
 		try {
 			while (this.stopping.getCount() > 0) {
 				int number = this.sequence.incrementAndGet();
-				String api = this.apiUrls.get(number % this.apiUrls.size());
-				this.outcomes.add(submit(api, orderBody(number, random), "chaos-" + UUID.randomUUID()));
+				this.outcomes.add(submit(number % this.apiUrls.size(), orderBody(number, random), "chaos-" + UUID.randomUUID()));
 				next += this.interval.toNanos();
 				long wait = next - System.nanoTime();
 				if (wait <= 0) {
@@ -149,17 +149,19 @@ final class LoadClient {
 		}
 	}
 
-	private OrderOutcome submit(String api, String body, String key) throws InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/orders"))
-			.timeout(REQUEST_TIMEOUT)
-			.header("Content-Type", "application/json")
-			.header("X-API-Key", this.apiKey)
-			.header("Idempotency-Key", key)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+	private OrderOutcome submit(int firstApi, String body, String key) throws InterruptedException {
 		Instant deadline = Instant.now().plus(ORDER_DEADLINE);
 		int status = HttpLog.NO_ANSWER;
 		for (int attempt = 1;; attempt++) {
+			// Each retry goes to the next replica: the keys are shared, and one replica may be down.
+			String api = this.apiUrls.get((firstApi + attempt - 1) % this.apiUrls.size());
+			HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/orders"))
+				.timeout(REQUEST_TIMEOUT)
+				.header("Content-Type", "application/json")
+				.header("X-API-Key", this.apiKey)
+				.header("Idempotency-Key", key)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
 			Instant sent = Instant.now();
 			HttpResponse<String> response = null;
 			try {

@@ -48,6 +48,8 @@ final class Reconciliation {
 	 *
 	 * @param orders the load client's logical orders and their final answers
 	 * @param exchanges every HTTP request and its answer
+	 * @param malformedAnswers the final answer to each malformed request (after asking another replica
+	 * when one did not answer)
 	 * @param statuses status per order id, from the database
 	 * @param terminalEvents number of COMPLETED or REJECTED audit events per order id
 	 * @param ordersPerKey number of stored orders per Idempotency-Key
@@ -59,7 +61,8 @@ final class Reconciliation {
 	 * @param deadLetterKeys keys of every record in {@code orders-dlt}, repeats included
 	 * @param databaseOutages when PostgreSQL was down
 	 */
-	record Evidence(List<LoadClient.OrderOutcome> orders, List<HttpLog.Exchange> exchanges, Map<UUID, String> statuses,
+	record Evidence(List<LoadClient.OrderOutcome> orders, List<HttpLog.Exchange> exchanges,
+			List<HttpLog.Exchange> malformedAnswers, Map<UUID, String> statuses,
 			Map<UUID, Integer> terminalEvents, Map<String, Integer> ordersPerKey, Map<String, Long> initialStock,
 			Map<String, Long> finalStock, Map<String, Long> completedUnits, Set<String> poisonKeys,
 			Set<String> uncertainPoisonKeys, List<String> deadLetterKeys, List<Window> databaseOutages) {
@@ -195,7 +198,7 @@ final class Reconciliation {
 				evidence.exchanges().size(), outside));
 		invariants.add(Invariant.of("only 503 as 5xx during the database outage", duringOutage, inside));
 
-		List<HttpLog.Exchange> malformed = evidence.exchanges().stream().filter(HttpLog.Exchange::isMalformed).toList();
+		List<HttpLog.Exchange> malformed = evidence.malformedAnswers();
 		invariants.add(Invariant.of("malformed requests answered 4xx", malformed.size(), malformed.stream()
 			.filter((exchange) -> exchange.status() < 400 || exchange.status() > 499)
 			.map(Reconciliation::describe)

@@ -55,12 +55,13 @@ class ChaosReportTests {
 			.contains("      e.g. order 42 lost")
 			.contains("(8 kill(s) skipped")
 			.contains("HTTP answers: 202=10, 503=2 (10 orders submitted)")
+			.contains("Restarts: api-1 0, worker-1 9 (9 SIGKILL)")
 			.contains("FAILED in 270 s, 1 violation(s)");
 	}
 
 	private static ChaosReport report(List<Reconciliation.Invariant> invariants, Reconciliation.Result result) {
 		return new ChaosReport(Map.of(Fault.FaultKind.WORKER_KILL, 17L), Map.of(Fault.FaultKind.WORKER_KILL, 9), 8,
-				new TreeMap<>(Map.of("202", 10L, "503", 2L)), 10, invariants, result, Duration.ofSeconds(270), ".orderflow-chaos/logs");
+				new TreeMap<>(Map.of("202", 10L, "503", 2L)), 10, List.of("api-1 0", "worker-1 9 (9 SIGKILL)"), invariants, result, Duration.ofSeconds(270), ".orderflow-chaos/logs");
 	}
 
 }

@@ -156,15 +156,23 @@ class ReconciliationTests {
 
 	@Test
 	void aMalformedRequestMustGetA4xx() {
-		this.fixture.exchanges.add(new HttpLog.Exchange(T0, T0, API, "bad JSON", 400));
-		this.fixture.exchanges.add(new HttpLog.Exchange(T0, T0, API, "no API key", 401));
-		this.fixture.exchanges.add(new HttpLog.Exchange(T0, T0, API, "unitPrice 1e2147483647", 500));
-		this.fixture.exchanges.add(new HttpLog.Exchange(T0, T0, API, "101 items", 202));
+		this.fixture.malformed(400, "bad JSON").malformed(401, "no API key").malformed(500, "unitPrice 1e2147483647")
+			.malformed(202, "101 items").malformed(HttpLog.NO_ANSWER, "empty body");
 
 		Reconciliation.Result result = Reconciliation.check(this.fixture.evidence());
 
-		assertThat(checked(result, "malformed requests answered 4xx")).isEqualTo(4);
-		assertThat(violations(result, "malformed requests answered 4xx")).isEqualTo(2);
+		assertThat(checked(result, "malformed requests answered 4xx")).isEqualTo(5);
+		assertThat(violations(result, "malformed requests answered 4xx")).isEqualTo(3);
+		assertThat(invariant(result, "malformed requests answered 4xx").examples()).hasSize(3)
+			.anySatisfy((example) -> assertThat(example).startsWith("empty body " + API + " -> no answer"));
+	}
+
+	@Test
+	void aMalformedRequestsUnansweredAttemptsBeforeItsFinalAnswerAreNoViolation() {
+		this.fixture.exchanges.add(new HttpLog.Exchange(T0, T0, API, "bad JSON", HttpLog.NO_ANSWER));
+		this.fixture.malformed(400, "bad JSON");
+
+		assertThat(violations(Reconciliation.check(this.fixture.evidence()), "malformed requests answered 4xx")).isZero();
 	}
 
 	@Test
@@ -215,6 +223,8 @@ class ReconciliationTests {
 		final List<LoadClient.OrderOutcome> orders = new ArrayList<>();
 
 		final List<HttpLog.Exchange> exchanges = new ArrayList<>();
+
+		final List<HttpLog.Exchange> malformed = new ArrayList<>();
 
 		final Map<UUID, String> statuses = new HashMap<>();
 
@@ -275,6 +285,13 @@ class ReconciliationTests {
 			return id;
 		}
 
+		Fixture malformed(int status, String label) {
+			HttpLog.Exchange answer = new HttpLog.Exchange(T0, T0, API, label, status);
+			this.exchanges.add(answer);
+			this.malformed.add(answer);
+			return this;
+		}
+
 		void answer(Instant at, int status) {
 			this.exchanges.add(new HttpLog.Exchange(at, at.plus(Duration.ofMillis(20)), API, HttpLog.ORDER, status));
 		}
@@ -286,7 +303,7 @@ class ReconciliationTests {
 		}
 
 		Reconciliation.Evidence evidence() {
-			return new Reconciliation.Evidence(this.orders, this.exchanges, this.statuses, this.terminalEvents,
+			return new Reconciliation.Evidence(this.orders, this.exchanges, this.malformed, this.statuses, this.terminalEvents,
 					this.ordersPerKey, this.initialStock, this.finalStock, this.completedUnits, this.poison,
 					this.uncertainPoison, this.deadLetters, this.outages);
 		}
