@@ -149,7 +149,7 @@ final class LoadClient {
 		}
 	}
 
-	private OrderOutcome submit(int firstApi, String body, String key) throws InterruptedException {
+	OrderOutcome submit(int firstApi, String body, String key) throws InterruptedException {
 		Instant deadline = Instant.now().plus(ORDER_DEADLINE);
 		int status = HttpLog.NO_ANSWER;
 		for (int attempt = 1;; attempt++) {
