@@ -46,7 +46,8 @@ record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKind, Inte
 			out.printf(row, kind.label(), this.planned.getOrDefault(kind, 0L), this.injected.getOrDefault(kind, 0));
 		}
 		if (this.skippedKills > 0) {
-			out.printf("  (%d kill(s) skipped: no healthy worker at that moment)%n", this.skippedKills);
+			out.printf("  (%d kill(s) skipped: no healthy worker at that moment, or only ones close to a crash loop)%n",
+					this.skippedKills);
 		}
 		out.println();
 		out.printf("HTTP answers: %s (%d orders submitted)%n", this.httpStatuses.entrySet()

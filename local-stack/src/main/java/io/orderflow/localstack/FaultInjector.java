@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,6 +41,9 @@ final class FaultInjector implements AutoCloseable {
 	private static final Duration POISON_SEND_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final Duration MALFORMED_DEADLINE = Duration.ofSeconds(60);
+
+	/** A worker restarted more often within the crash-loop window is spared: two more exits must not end the run. */
+	private static final int MAX_RECENT_RESTARTS = RestartPolicy.STANDARD.maxRestarts() - 3;
 
 	private final LocalStack stack;
 
@@ -190,13 +194,21 @@ final class FaultInjector implements AutoCloseable {
 		SupervisedService victim;
 		synchronized (this) {
 			List<SupervisedService> healthy = this.stack.workers().stream().filter(SupervisedService::isHealthy).toList();
-			// Never the same worker twice in a row while another is up: kills spread over the fleet,
-			// so no worker is killed often enough to count as a crash loop.
-			List<SupervisedService> candidates = (healthy.size() > 1)
-					? healthy.stream().filter((worker) -> worker != this.lastVictim).toList() : healthy;
+			// A worker that also failed to start during an outage may be close to the supervisor's
+			// crash-loop limit: the run tests recovery, not that limit.
+			List<SupervisedService> spared = healthy.stream()
+				.filter((worker) -> this.stack.supervisor().recentRestarts(worker.name()) > MAX_RECENT_RESTARTS)
+				.toList();
+			List<SupervisedService> eligible = healthy.stream().filter((worker) -> !spared.contains(worker)).toList();
+			// Never the same worker twice in a row while another is up: kills spread over the fleet.
+			List<SupervisedService> candidates = (eligible.size() > 1)
+					? eligible.stream().filter((worker) -> worker != this.lastVictim).toList() : eligible;
 			if (candidates.isEmpty()) {
 				this.skippedKills++;
-				this.console.line("fault: no healthy worker to kill, skipped");
+				this.console.line(spared.isEmpty() ? "fault: no healthy worker to kill, skipped"
+						: "fault: no worker to kill, skipped (" + spared.stream().map(SupervisedService::name)
+							.collect(Collectors.joining(", ")) + " restarted " + (MAX_RECENT_RESTARTS + 1)
+								+ "+ times within " + RestartPolicy.STANDARD.window().toSeconds() + " s)");
 				return;
 			}
 			victim = candidates.get(kill.choice() % candidates.size());

@@ -70,10 +70,7 @@ final class RestartBackoff {
 			this.consecutive = 0;
 		}
 		this.healthySince = null;
-		Instant windowStart = now.minus(this.policy.window());
-		while (!this.recentRestarts.isEmpty() && !this.recentRestarts.peekFirst().isAfter(windowStart)) {
-			this.recentRestarts.removeFirst();
-		}
+		forgetRestartsBefore(now.minus(this.policy.window()));
 		if (this.recentRestarts.size() >= this.policy.maxRestarts()) {
 			return new CrashLoop(this.recentRestarts.size(), this.policy.window());
 		}
@@ -85,6 +82,18 @@ final class RestartBackoff {
 
 	synchronized int restarts() {
 		return this.total;
+	}
+
+	/** Restarts within the crash-loop window up to now. */
+	synchronized int recentRestarts() {
+		forgetRestartsBefore(this.clock.instant().minus(this.policy.window()));
+		return this.recentRestarts.size();
+	}
+
+	private void forgetRestartsBefore(Instant windowStart) {
+		while (!this.recentRestarts.isEmpty() && !this.recentRestarts.peekFirst().isAfter(windowStart)) {
+			this.recentRestarts.removeFirst();
+		}
 	}
 
 }

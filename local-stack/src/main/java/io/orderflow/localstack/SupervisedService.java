@@ -1,7 +1,6 @@
 package io.orderflow.localstack;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -82,11 +81,6 @@ final class SupervisedService {
 	/** Kills the current process with SIGKILL, as a crash would; the supervisor restarts it. */
 	void kill() {
 		current().kill();
-	}
-
-	/** Stops the current process for good: no restart after this. */
-	void stop(Duration timeout) {
-		terminate().stop(timeout);
 	}
 
 	/**

@@ -84,6 +84,11 @@ final class Supervisor implements AutoCloseable {
 		return this.backoffs.get(service).restarts();
 	}
 
+	/** Restarts of {@code service} within the crash-loop window up to now. */
+	int recentRestarts(String service) {
+		return this.backoffs.get(service).recentRestarts();
+	}
+
 	/** Stops watching: exits from now on are the stack stopping, not crashes. */
 	@Override
 	public void close() {

@@ -87,6 +87,21 @@ class RestartBackoffTests {
 	}
 
 	@Test
+	void recentRestartsCountOnlyThoseWithinTheWindow() {
+		this.backoff.exited();
+		this.clock.advance(Duration.ofSeconds(30));
+		this.backoff.exited();
+		this.backoff.exited();
+
+		assertThat(this.backoff.recentRestarts()).isEqualTo(3);
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(this.backoff.recentRestarts()).isEqualTo(2);
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(this.backoff.recentRestarts()).isZero();
+		assertThat(this.backoff.restarts()).isEqualTo(3);
+	}
+
+	@Test
 	void aPolicyWhoseLongestBackoffIsShorterThanTheFirstIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RestartPolicy(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), 5,
