@@ -1,7 +1,9 @@
 package io.orderflow.worker.reconcile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,19 +29,22 @@ class StuckOrders {
 	}
 
 	/**
-	 * Takes up to {@code limit} stuck orders, oldest first, in the caller's transaction: those due for a re-drive get their count
+	 * Takes up to {@code limit} stuck orders last changed before {@code consumedBefore} (so their
+	 * records cannot be waiting in the backlog), oldest first, in the caller's transaction: those due for a re-drive get their count
 	 * raised and a {@code RECONCILED} audit row, those out of attempts become {@code FAILED}. Both
 	 * also move {@code updated_at}, so the next search passes over them until they are stuck again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Claim claim(Duration stuckAfter, int limit, int maxAttempts, String worker, String deadLetterTopic,
-			int partitions) {
+	Claim claim(Duration stuckAfter, Instant consumedBefore, int limit, int maxAttempts, String worker,
+			String deadLetterTopic, int partitions) {
 		List<StuckOrder> stuck = this.jdbc.sql("""
 				select id, status, reconcile_count, idempotency_key, updated_at from orders
 				where status in ('PENDING', 'PROCESSING') and updated_at < now() - cast(:stuckAfter as interval)
+				    and updated_at < :consumedBefore
 				order by updated_at limit :limit for update skip locked
 				""")
 			.param("stuckAfter", stuckAfter.toMillis() + " milliseconds")
+			.param("consumedBefore", OffsetDateTime.ofInstant(consumedBefore, ZoneOffset.UTC))
 			.param("limit", limit)
 			.query((rs, row) -> new StuckOrder(rs.getObject("id", UUID.class), rs.getString("status"),
 					rs.getInt("reconcile_count"), rs.getString("idempotency_key"),

@@ -1,6 +1,7 @@
 package io.orderflow.worker.order;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,6 +58,32 @@ class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
 		assertThat(new String(redriven.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"" + lost + "\"}");
 		assertThat(OrderFixtures.header(redriven, OrderHeaders.RECONCILE_COUNT)).isEqualTo("1");
 		assertThat(OrderFixtures.header(redriven, OrderHeaders.RECONCILED_AT)).isNotBlank();
+	}
+
+	@Test
+	void orderWaitingInTheBacklogIsNotReDriven() {
+		this.fixtures.stock("A", 10);
+		awaitAllConsumersAssigned();
+		MessageListenerContainer container = this.listeners.getListenerContainer("orders");
+		container.pause();
+		UUID waiting;
+		try {
+			waiting = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
+			this.fixtures.send(waiting);
+
+			// Stuck by the clock (2 s) many times over, but its record is still queued: re-driving it
+			// would only lengthen the queue.
+			await().during(Duration.ofSeconds(6))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> this.fixtures.events(waiting).equals(List.of("CREATED")));
+		}
+		finally {
+			container.resume();
+		}
+
+		this.fixtures.awaitStatus(waiting, "COMPLETED");
+		assertThat(this.fixtures.events(waiting)).containsExactly("CREATED", "PROCESSING", "COMPLETED");
+		assertThat(ordersRecords(waiting)).hasSize(1);
 	}
 
 	@Test
