@@ -10,6 +10,6 @@ import java.util.UUID;
  * @param exception the failure's exception class, or null
  * @param deadLetter where its record is on the dead-letter topic ({@code <topic>-<partition>@<offset>}), or null
  */
-record FailedOrder(UUID orderId, String reason, String exception, String deadLetter) {
+public record FailedOrder(UUID orderId, String reason, String exception, String deadLetter) {
 
 }

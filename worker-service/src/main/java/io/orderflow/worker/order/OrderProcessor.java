@@ -34,6 +34,8 @@ class OrderProcessor {
 
 	private final OrderStore store;
 
+	private final FailedOrders failedOrders;
+
 	private final TransactionTemplate transaction;
 
 	private final String worker;
@@ -44,8 +46,10 @@ class OrderProcessor {
 
 	private final DistributionSummary batchSize;
 
-	OrderProcessor(OrderStore store, TransactionTemplate transaction, WorkerProperties properties, MeterRegistry meters) {
+	OrderProcessor(OrderStore store, FailedOrders failedOrders, TransactionTemplate transaction,
+			WorkerProperties properties, MeterRegistry meters) {
 		this.store = store;
+		this.failedOrders = failedOrders;
 		this.transaction = transaction;
 		this.worker = properties.instanceId();
 		this.meters = meters;
@@ -84,7 +88,7 @@ class OrderProcessor {
 		}
 		int marked;
 		try {
-			marked = this.store.markFailed(failures, this.worker);
+			marked = this.failedOrders.mark(failures, this.worker);
 		}
 		catch (DataAccessException | TransactionException ex) {
 			log.warn("Cannot mark {} order(s) FAILED ({}); the reconcile job will find them", failures.size(),

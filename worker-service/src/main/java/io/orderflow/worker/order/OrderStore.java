@@ -146,49 +146,6 @@ class OrderStore {
 			.update();
 	}
 
-	/**
-	 * Marks orders {@code FAILED}, with why and where their dead letter is, in a transaction of its
-	 * own; only orders still {@code PENDING} or {@code PROCESSING}. Returns how many it marked.
-	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	int markFailed(Collection<FailedOrder> failures, String worker) {
-		if (failures.isEmpty()) {
-			return 0;
-		}
-		List<UUID> ids = new ArrayList<>();
-		List<String> reasons = new ArrayList<>();
-		List<String> deadLetters = new ArrayList<>();
-		List<String> details = new ArrayList<>();
-		for (FailedOrder failure : failures) {
-			ids.add(failure.orderId());
-			reasons.add(ReasonSummary.truncate(failure.reason(), REASON_LIMIT));
-			deadLetters.add(failure.deadLetter());
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("worker", worker);
-			detail.put("reason", failure.reason());
-			detail.put("exception", failure.exception());
-			detail.put("deadLetter", failure.deadLetter());
-			details.add(this.json.writeValueAsString(detail));
-		}
-		return this.jdbc.sql("""
-				with failed as (
-				    update orders o set status = 'FAILED', failure_reason = d.reason, dead_letter = d.dead_letter,
-				        updated_at = now(), version = o.version + 1
-				    from unnest(:ids, :reasons, :deadLetters) as d(id, reason, dead_letter)
-				    where o.id = d.id and o.status in ('PENDING', 'PROCESSING')
-				    returning o.id
-				)
-				insert into audit_logs (order_id, event, detail)
-				select d.id, 'FAILED', cast(d.detail as jsonb) from unnest(:ids, :details) as d(id, detail)
-				where d.id in (select id from failed)
-				""")
-			.param("ids", uuids(ids))
-			.param("reasons", new SqlArrayValue("varchar", reasons.toArray()))
-			.param("deadLetters", new SqlArrayValue("varchar", deadLetters.toArray()))
-			.param("details", new SqlArrayValue("text", details.toArray()))
-			.update();
-	}
-
 	private static SqlArrayValue uuids(Collection<UUID> ids) {
 		return new SqlArrayValue("uuid", ids.toArray());
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.orderflow.common.messaging.TopicsProperties;
+import io.orderflow.worker.order.FailedOrder;
 import io.orderflow.worker.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +119,7 @@ class Reconciler {
 			}
 		}
 		for (FailedOrder order : claim.failed()) {
-			try (MDC.MDCCloseable context = MDC.putCloseable("orderId", order.id().toString())) {
+			try (MDC.MDCCloseable context = MDC.putCloseable("orderId", order.orderId().toString())) {
 				log.error("Order FAILED: {} (dead letter: {})", order.reason(), order.deadLetter());
 			}
 		}

@@ -10,17 +10,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.orderflow.common.messaging.OrderHeaders;
+import io.orderflow.common.messaging.OrderMessage;
 import io.orderflow.common.messaging.TopicsProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes stuck orders to the orders topic again, as the api's relay did: the contract's JSON,
- * keyed by order id, with the client's {@code Idempotency-Key} and the provenance headers
- * {@code reconciled-at} and {@code reconcile-count}. Waits for the broker's acknowledgements.
+ * Publishes stuck orders to the orders topic again, as the api's relay did: the contract's
+ * {@link OrderMessage} as JSON, keyed by order id, with the client's {@code Idempotency-Key} and the
+ * provenance headers {@code reconciled-at} and {@code reconcile-count}. Waits for the broker's
+ * acknowledgements.
  */
 @Component
 class Redriver {
@@ -32,18 +35,20 @@ class Redriver {
 
 	private final TopicsProperties topics;
 
-	Redriver(KafkaTemplate<Object, Object> kafka, TopicsProperties topics) {
+	private final JsonMapper json;
+
+	Redriver(KafkaTemplate<Object, Object> kafka, TopicsProperties topics, JsonMapper json) {
 		this.kafka = kafka;
 		this.topics = topics;
+		this.json = json;
 	}
 
 	void publish(List<StuckOrder> orders, Instant now) {
 		List<CompletableFuture<?>> sends = new ArrayList<>(orders.size());
 		try {
 			for (StuckOrder order : orders) {
-				byte[] value = ("{\"orderId\":\"" + order.id() + "\"}").getBytes(StandardCharsets.UTF_8);
 				ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topics.orders(), order.id().toString(),
-						value);
+						this.json.writeValueAsBytes(new OrderMessage(order.id())));
 				record.headers().add(OrderHeaders.RECONCILED_AT, now.toString().getBytes(StandardCharsets.UTF_8));
 				record.headers()
 					.add(OrderHeaders.RECONCILE_COUNT,

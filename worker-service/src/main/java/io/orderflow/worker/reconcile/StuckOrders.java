@@ -9,6 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import io.orderflow.worker.order.FailedOrder;
+import io.orderflow.worker.order.FailedOrders;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -24,8 +27,11 @@ class StuckOrders {
 
 	private final JdbcClient jdbc;
 
-	StuckOrders(JdbcClient jdbc) {
+	private final FailedOrders failedOrders;
+
+	StuckOrders(JdbcClient jdbc, FailedOrders failedOrders) {
 		this.jdbc = jdbc;
+		this.failedOrders = failedOrders;
 	}
 
 	/**
@@ -57,11 +63,11 @@ class StuckOrders {
 				redrive.add(order);
 			}
 			else {
-				failed.add(FailedOrder.of(order, stuckAfter, deadLetterTopic, partitions));
+				failed.add(order.failed(stuckAfter, deadLetterTopic, partitions));
 			}
 		}
 		markRedriven(redrive, worker);
-		markFailed(failed, worker);
+		this.failedOrders.mark(failed, worker);
 		return new Claim(redrive, failed);
 	}
 
@@ -95,30 +101,6 @@ class StuckOrders {
 				    'reconcileCount', reconcile_count)
 				from redriven
 				""").param("ids", uuids(orders.stream().map(StuckOrder::id).toList())).param("worker", worker).update();
-	}
-
-	private void markFailed(Collection<FailedOrder> orders, String worker) {
-		if (orders.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("""
-				with failed as (
-				    update orders o set status = 'FAILED', failure_reason = d.reason, dead_letter = d.dead_letter,
-				        updated_at = now(), version = o.version + 1
-				    from unnest(:ids, :reasons, :deadLetters) as d(id, reason, dead_letter)
-				    where o.id = d.id
-				    returning o.id, d.reason, d.dead_letter
-				)
-				insert into audit_logs (order_id, event, detail)
-				select id, 'FAILED', jsonb_build_object('worker', cast(:worker as text), 'reason', reason,
-				    'deadLetter', dead_letter)
-				from failed
-				""")
-			.param("ids", uuids(orders.stream().map(FailedOrder::id).toList()))
-			.param("reasons", new SqlArrayValue("varchar", orders.stream().map(FailedOrder::reason).toArray()))
-			.param("deadLetters", new SqlArrayValue("varchar", orders.stream().map(FailedOrder::deadLetter).toArray()))
-			.param("worker", worker)
-			.update();
 	}
 
 	private static SqlArrayValue uuids(Collection<UUID> ids) {
