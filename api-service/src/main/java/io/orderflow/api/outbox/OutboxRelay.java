@@ -149,17 +149,11 @@ class OutboxRelay implements SmartLifecycle {
 						published = relayBatch();
 						backoff = INITIAL_BACKOFF;
 					}
-					catch (OutboxPublishException ex) {
+					catch (OutboxPublishException | DataAccessException | TransactionException ex) {
+						// The broker did not acknowledge, no connection was to be had (pool exhausted, database
+						// down) or the batch's transaction failed: the rows wait, the LISTEN connection stays.
 						this.status.failed(ex);
-						log.warn("{}; orders wait in the outbox, retrying in {} ms", ex.getMessage(), backoff.toMillis());
-						pause(backoff);
-						backoff = next(backoff);
-						continue;
-					}
-					catch (DataAccessException | TransactionException ex) {
-						// No connection to be had (pool exhausted, database down) or the batch's transaction failed.
-						this.status.failed(ex);
-						log.warn("Outbox relay cannot reach the database ({}); retrying in {} ms", ex.getMessage(),
+						log.warn("Outbox batch failed ({}); orders wait in the outbox, retrying in {} ms", ex.getMessage(),
 								backoff.toMillis());
 						pause(backoff);
 						backoff = next(backoff);
