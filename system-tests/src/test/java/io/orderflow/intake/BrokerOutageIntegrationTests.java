@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.orderflow.api.ApiApplication;
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.DemoInventory;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.infrastructure.DemoInventory;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ class BrokerOutageIntegrationTests {
 
 	@Test
 	void ordersSubmittedDuringABrokerOutageAreAcceptedAndDrainInCommitOrder() throws Exception {
-		LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
 		DemoInventory.migrate(database);
 		DemoInventory.seedIfEmpty(database);

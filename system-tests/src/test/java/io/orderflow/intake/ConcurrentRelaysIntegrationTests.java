@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.api.ApiApplication;
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.DemoInventory;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.TopicRecords;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.infrastructure.DemoInventory;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.TopicRecords;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +32,7 @@ class ConcurrentRelaysIntegrationTests {
 
 	@Test
 	void twoReplicasPublishEveryOrderExactlyOnce() throws Exception {
-		LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
 		DemoInventory.migrate(database);
 		Map<String, String> properties = new HashMap<>(infrastructure.isolatedSpringProperties(database));

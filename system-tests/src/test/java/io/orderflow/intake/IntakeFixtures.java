@@ -1,5 +1,7 @@
 package io.orderflow.intake;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.orderflow.localstack.DemoInventory;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.infrastructure.DemoInventory;
+import io.orderflow.testsupport.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
@@ -42,7 +44,7 @@ final class IntakeFixtures {
 				List.of(Map.of("sku", DemoInventory.regularSku(7), "quantity", 1, "unitPrice", "3.00"))));
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/orders"))
 			.header("Content-Type", "application/json")
-			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 			.timeout(Duration.ofSeconds(10))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -75,7 +77,7 @@ final class IntakeFixtures {
 	}
 
 	static ConfigurableApplicationContext run(SpringApplication application, Map<String, String> properties) {
-		return application.run(LocalInfrastructure.asArguments(properties));
+		return application.run(SpringProperties.asArguments(properties));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.orderflow.intake;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.DemoInventory;
-import io.orderflow.localstack.FreePorts;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.ServiceProcess;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.infrastructure.DemoInventory;
+import io.orderflow.infrastructure.FreePorts;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.ServiceProcess;
 import io.orderflow.worker.WorkerApplication;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class OutboxCrashIntegrationTests {
 
 	@Test
 	void ordersAcceptedBeforeTheApiWasKilledStillReachTheWorker() throws Exception {
-		LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
 		DemoInventory.migrate(database);
 		DemoInventory.seedIfEmpty(database);
@@ -38,11 +40,11 @@ class OutboxCrashIntegrationTests {
 		IntakeFixtures fixtures = new IntakeFixtures(jdbc);
 		Map<String, String> workerProperties = new HashMap<>(properties);
 		workerProperties.put("server.port", "0");
-		Path logs = LocalInfrastructure.workDirectory().resolve("api-processes");
+		Path logs = TestInfrastructure.workDirectory().resolve("api-processes");
 
 		try (ConfigurableApplicationContext worker = IntakeFixtures.run(WorkerApplication.application(), workerProperties)) {
 			ServiceProcess api = ServiceProcess.start("api-1", apiJar(), FreePorts.find(), FreePorts.find(),
-					LocalInfrastructure.asEnvironment(properties), logs);
+					SpringProperties.asEnvironment(properties), logs);
 			api.awaitHealthy();
 			// With the broker down, the relay cannot publish: every accepted order sits in the outbox.
 			infrastructure.kafka().stop();
@@ -59,7 +61,7 @@ class OutboxCrashIntegrationTests {
 			}
 
 			ServiceProcess restarted = ServiceProcess.start("api-2", apiJar(), FreePorts.find(), FreePorts.find(),
-					LocalInfrastructure.asEnvironment(properties), logs);
+					SpringProperties.asEnvironment(properties), logs);
 			try {
 				restarted.awaitHealthy();
 				await().atMost(IntakeFixtures.TIMEOUT).until(() -> fixtures.countWithStatus(ids, "COMPLETED") == ids.size());

@@ -2,7 +2,7 @@ package io.orderflow.pipeline;
 
 import java.util.Map;
 
-import io.orderflow.localstack.ContainerImages;
+import io.orderflow.testsupport.ContainerImages;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;

@@ -1,5 +1,7 @@
 package io.orderflow.pipeline;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.orderflow.api.ApiApplication;
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.DemoInventory;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.infrastructure.DemoInventory;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -72,19 +74,19 @@ abstract class OrderPipelineContract {
 		Map<String, String> properties = new HashMap<>(infrastructure());
 		properties.put("server.port", "0");
 		properties.put("management.server.port", "0");
-		properties.put("orderflow.security.api-keys.tester", LocalInfrastructure.TEST_API_KEY);
+		properties.put("orderflow.security.api-keys.tester", TestInfrastructure.TEST_API_KEY);
 		Database database = new Database(properties.get("spring.datasource.url"),
 				properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
 		DemoInventory.migrate(database);
 		DemoInventory.seedIfEmpty(database);
 		this.jdbc = JdbcClient.create(database.dataSource());
 
-		this.api = ApiApplication.application().run(LocalInfrastructure.asArguments(properties));
+		this.api = ApiApplication.application().run(SpringProperties.asArguments(properties));
 		this.apiUrl = "http://127.0.0.1:" + this.api.getEnvironment().getProperty("local.server.port");
 		for (String instance : List.of("worker-a", "worker-b")) {
 			Map<String, String> workerProperties = new HashMap<>(properties);
 			workerProperties.put("orderflow.worker.instance-id", instance);
-			this.workers.add(WorkerApplication.application().run(LocalInfrastructure.asArguments(workerProperties)));
+			this.workers.add(WorkerApplication.application().run(SpringProperties.asArguments(workerProperties)));
 		}
 	}
 
@@ -227,7 +229,7 @@ abstract class OrderPipelineContract {
 		String body = this.json.writeValueAsString(Map.of("customerId", "pipeline-test", "currency", "EUR", "items", items));
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders"))
 			.header("Content-Type", "application/json")
-			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -242,7 +244,7 @@ abstract class OrderPipelineContract {
 				if (!finals.containsKey(id)) {
 					HttpResponse<String> response = this.http.send(
 							HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders/" + id))
-								.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+								.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 								.build(),
 							HttpResponse.BodyHandlers.ofString());
 					JsonNode order = this.json.readTree(response.body());

@@ -2,7 +2,7 @@ package io.orderflow.pipeline;
 
 import java.util.Map;
 
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 
 /**
  * {@link OrderPipelineContract} on a real Kafka broker process and real PostgreSQL, no Docker.
@@ -11,7 +11,7 @@ class OrderPipelineIntegrationTests extends OrderPipelineContract {
 
 	@Override
 	Map<String, String> infrastructure() {
-		return LocalInfrastructure.shared().isolatedSpringProperties();
+		return TestInfrastructure.shared().isolatedSpringProperties();
 	}
 
 }

@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.PostgresServer;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +55,8 @@ class DatabaseFailureIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(LocalInfrastructure.workDirectory().resolve("api-db-" + UUID.randomUUID()), 0);
-		LocalInfrastructure.shared()
+		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("api-db-" + UUID.randomUUID()), 0);
+		TestInfrastructure.shared()
 			.isolatedSpringProperties(postgres.createDatabase("orderflow"))
 			.forEach((name, value) -> registry.add(name, () -> value));
 	}
@@ -158,7 +158,7 @@ class DatabaseFailureIntegrationTests {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/orders"))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.header("Content-Type", "application/json")
-			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY);
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY);
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
@@ -167,7 +167,7 @@ class DatabaseFailureIntegrationTests {
 
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

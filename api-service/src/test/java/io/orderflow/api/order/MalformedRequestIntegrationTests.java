@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +44,7 @@ class MalformedRequestIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	static Stream<Arguments> malformedRequests() {
@@ -175,7 +175,7 @@ class MalformedRequestIntegrationTests {
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + call.path()))
 			.method(call.method(), body)
-			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY);
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY);
 		if (call.contentType() != null) {
 			request.header("Content-Type", call.contentType());
 		}

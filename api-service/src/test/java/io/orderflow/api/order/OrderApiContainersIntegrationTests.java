@@ -1,6 +1,6 @@
 package io.orderflow.api.order;
 
-import io.orderflow.localstack.ContainerImages;
+import io.orderflow.testsupport.ContainerImages;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.orderflow.common.messaging.TopicsProperties;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.TopicRecords;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=orderflow-api", "management.server.port=0",
-				"orderflow.security.api-keys.tester=" + LocalInfrastructure.TEST_API_KEY })
+				"orderflow.security.api-keys.tester=" + TestInfrastructure.TEST_API_KEY })
 abstract class OrderApiContract {
 
 	static final String VALID_ORDER = """
@@ -310,7 +310,7 @@ abstract class OrderApiContract {
 	HttpResponse<String> post(String body, String contentType, String idempotencyKey) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/orders"))
 			.header("Content-Type", contentType)
-			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
@@ -319,7 +319,7 @@ abstract class OrderApiContract {
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", LocalInfrastructure.TEST_API_KEY).build(),
+		return this.http.send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", TestInfrastructure.TEST_API_KEY).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -1,6 +1,6 @@
 package io.orderflow.api.order;
 
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,7 +12,7 @@ class OrderApiIntegrationTests extends OrderApiContract {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 }

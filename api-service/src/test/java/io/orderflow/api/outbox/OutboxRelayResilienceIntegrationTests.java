@@ -17,10 +17,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.orderflow.common.messaging.TopicsProperties;
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.PostgresServer;
-import io.orderflow.localstack.TopicRecords;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.PostgresServer;
+import io.orderflow.infrastructure.TopicRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,9 +86,9 @@ class OutboxRelayResilienceIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(LocalInfrastructure.workDirectory().resolve("relay-" + UUID.randomUUID()), 0);
+		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("relay-" + UUID.randomUUID()), 0);
 		database = postgres.createDatabase("orderflow");
-		LocalInfrastructure.shared()
+		TestInfrastructure.shared()
 			.isolatedSpringProperties(database)
 			.forEach((name, value) -> registry.add(name, () -> value));
 	}
@@ -234,7 +234,7 @@ class OutboxRelayResilienceIntegrationTests {
 					{"customerId": "%s", "currency": "EUR", "items": [{"sku": "A", "quantity": 1, "unitPrice": "1"}]}
 					""".formatted(customer)))
 			.header("Content-Type", "application/json")
-			.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		return this.json.readTree(response.body()).get("id").asString();

@@ -23,7 +23,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,7 +72,7 @@ class SecurityIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
 		Path publicKey = Files.createTempFile("issuer", ".pem");
 		Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
 				+ Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
@@ -130,11 +130,11 @@ class SecurityIntegrationTests {
 
 	@Test
 	void callersReadOnlyTheirOwnOrders() throws Exception {
-		HttpResponse<String> created = send("POST", "/orders", ORDER, Map.of("X-API-Key", LocalInfrastructure.TEST_API_KEY));
+		HttpResponse<String> created = send("POST", "/orders", ORDER, Map.of("X-API-Key", TestInfrastructure.TEST_API_KEY));
 		String path = created.headers().firstValue("Location").orElseThrow();
 		String bob = bearer(token("bob", "orders:read", ISSUER, Instant.now().plusSeconds(300)));
 
-		assertThat(send("GET", path, null, Map.of("X-API-Key", LocalInfrastructure.TEST_API_KEY)).statusCode())
+		assertThat(send("GET", path, null, Map.of("X-API-Key", TestInfrastructure.TEST_API_KEY)).statusCode())
 			.isEqualTo(200);
 		assertThat(send("GET", path, null, Map.of("X-API-Key", OTHER_KEY)).statusCode()).isEqualTo(404);
 		assertThat(send("GET", path, null, Map.of("Authorization", bob)).statusCode()).isEqualTo(404);
@@ -151,7 +151,7 @@ class SecurityIntegrationTests {
 			assertThat(get(this.managementPort, closed).statusCode()).as(closed).isEqualTo(401);
 			// Not merely protected: not there, even for an authenticated caller.
 			assertThat(this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + closed))
-				.header("X-API-Key", LocalInfrastructure.TEST_API_KEY)
+				.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 				.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as(closed).isEqualTo(404);
 		}
 		assertThat(get(this.port, "/actuator/health").statusCode()).as("actuator on the API port").isNotEqualTo(200);
@@ -159,11 +159,11 @@ class SecurityIntegrationTests {
 
 	@Test
 	void apiKeysNeverAppearInTheLogs(CapturedOutput output) throws Exception {
-		send("POST", "/orders", ORDER, Map.of("X-API-Key", LocalInfrastructure.TEST_API_KEY));
+		send("POST", "/orders", ORDER, Map.of("X-API-Key", TestInfrastructure.TEST_API_KEY));
 		send("POST", "/orders", ORDER, Map.of("X-API-Key", "wrong-key-that-must-not-be-logged"));
 
 		assertThat(output.getAll()).isNotBlank()
-			.doesNotContain(LocalInfrastructure.TEST_API_KEY)
+			.doesNotContain(TestInfrastructure.TEST_API_KEY)
 			.doesNotContain(OTHER_KEY)
 			.doesNotContain("wrong-key-that-must-not-be-logged");
 	}

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +32,7 @@ class OpenApiIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package io.orderflow.worker.cleanup;
 
+import io.orderflow.testsupport.MutableClock;
+
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +60,7 @@ class CleanupIntegrationTests {
 
 	@BeforeAll
 	static void startWorker() {
-		Map<String, String> properties = new HashMap<>(LocalInfrastructure.shared().isolatedSpringProperties());
+		Map<String, String> properties = new HashMap<>(TestInfrastructure.shared().isolatedSpringProperties());
 		properties.put("server.port", "0");
 		properties.put("orderflow.worker.instance-id", "cleanup-test");
 		properties.put("orderflow.cleanup.cron", "-");
@@ -67,7 +71,7 @@ class CleanupIntegrationTests {
 		properties.put("orderflow.cleanup.lock-at-least-for", "0s");
 		SpringApplication application = WorkerApplication.application();
 		application.addPrimarySources(List.of(TestClock.class));
-		worker = application.run(LocalInfrastructure.asArguments(properties));
+		worker = application.run(SpringProperties.asArguments(properties));
 		jdbc = worker.getBean(JdbcClient.class);
 	}
 

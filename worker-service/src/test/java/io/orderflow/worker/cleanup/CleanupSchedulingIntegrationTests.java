@@ -1,5 +1,7 @@
 package io.orderflow.worker.cleanup;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class CleanupSchedulingIntegrationTests {
 
 	@Test
 	void threeInstancesTickingEverySecondCleanExactlyOncePerTick() {
-		Map<String, String> properties = new HashMap<>(LocalInfrastructure.shared().isolatedSpringProperties());
+		Map<String, String> properties = new HashMap<>(TestInfrastructure.shared().isolatedSpringProperties());
 		properties.put("server.port", "0");
 		properties.put("orderflow.cleanup.cron", "* * * * * *");
 		// Well under the tick, well over the scheduling jitter between the instances.
@@ -49,7 +51,7 @@ class CleanupSchedulingIntegrationTests {
 		properties.put("orderflow.cleanup.batch-timeout", "5s");
 		for (String name : List.of("scheduler-a", "scheduler-b", "scheduler-c")) {
 			properties.put("orderflow.worker.instance-id", name);
-			this.workers.add(WorkerApplication.application().run(LocalInfrastructure.asArguments(properties)));
+			this.workers.add(WorkerApplication.application().run(SpringProperties.asArguments(properties)));
 		}
 		JdbcClient jdbc = this.workers.get(0).getBean(JdbcClient.class);
 		OffsetDateTime allRunning = jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();

@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.DemoInventory;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.ServiceProcess;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.infrastructure.DemoInventory;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.ServiceProcess;
 import io.orderflow.worker.WorkerProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +45,7 @@ class CleanupTakeoverIntegrationTests {
 
 	@BeforeEach
 	void startTwoWorkersOverALongCleanup() {
-		LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
 		DemoInventory.migrate(database);
 		this.jdbc = JdbcClient.create(database.dataSource());

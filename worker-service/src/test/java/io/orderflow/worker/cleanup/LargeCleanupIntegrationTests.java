@@ -1,5 +1,7 @@
 package io.orderflow.worker.cleanup;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,12 +46,12 @@ class LargeCleanupIntegrationTests {
 
 	@Test
 	void millionExpiredRowsAreCleanedInShortBatchesWhileOrdersFlow() throws Exception {
-		Map<String, String> properties = new HashMap<>(LocalInfrastructure.shared().isolatedSpringProperties());
+		Map<String, String> properties = new HashMap<>(TestInfrastructure.shared().isolatedSpringProperties());
 		properties.put("server.port", "0");
 		properties.put("orderflow.cleanup.cron", "-");
 		properties.put("orderflow.cleanup.batch-size", Integer.toString(BATCH_SIZE));
 		try (ConfigurableApplicationContext worker = WorkerApplication.application()
-			.run(LocalInfrastructure.asArguments(properties));
+			.run(SpringProperties.asArguments(properties));
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 						Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringSerializer(),
 						new ByteArraySerializer())) {

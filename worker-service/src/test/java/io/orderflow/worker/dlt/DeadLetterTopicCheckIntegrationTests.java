@@ -1,11 +1,13 @@
 package io.orderflow.worker.dlt;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,7 +23,7 @@ class DeadLetterTopicCheckIntegrationTests {
 
 	@Test
 	void workerRefusesToStartWhenTheDeadLetterTopicHasFewerPartitions() throws Exception {
-		Map<String, String> properties = LocalInfrastructure.shared().isolatedSpringProperties();
+		Map<String, String> properties = TestInfrastructure.shared().isolatedSpringProperties();
 		String orders = properties.get("orderflow.topics.orders");
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")))) {
 			// More partitions than the worker declares: it cannot shrink orders, and orders-dlt stays at 6.
@@ -32,7 +34,7 @@ class DeadLetterTopicCheckIntegrationTests {
 		Map<String, String> worker = new HashMap<>(properties);
 		worker.put("server.port", "0");
 
-		assertThatException().isThrownBy(() -> WorkerApplication.application().run(LocalInfrastructure.asArguments(worker)))
+		assertThatException().isThrownBy(() -> WorkerApplication.application().run(SpringProperties.asArguments(worker)))
 			.havingRootCause()
 			.withMessageContaining("'" + orders + "-dlt' has 6 partitions but '" + orders + "' has 8")
 			.withMessageContaining("--partitions 8");

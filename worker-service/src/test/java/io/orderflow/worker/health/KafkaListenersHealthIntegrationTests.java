@@ -1,11 +1,13 @@
 package io.orderflow.worker.health;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,11 +33,11 @@ class KafkaListenersHealthIntegrationTests {
 
 	@Test
 	void listenerKilledByAnErrorTurnsHealthDown() throws Exception {
-		Map<String, String> properties = new HashMap<>(LocalInfrastructure.shared().isolatedSpringProperties());
+		Map<String, String> properties = new HashMap<>(TestInfrastructure.shared().isolatedSpringProperties());
 		properties.put("server.port", "0");
 		SpringApplication application = WorkerApplication.application();
 		application.addPrimarySources(List.of(FatalListener.class));
-		try (ConfigurableApplicationContext worker = application.run(LocalInfrastructure.asArguments(properties))) {
+		try (ConfigurableApplicationContext worker = application.run(SpringProperties.asArguments(properties))) {
 			HealthIndicator health = worker.getBean("kafkaListeners", HealthIndicator.class);
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 

@@ -1,5 +1,7 @@
 package io.orderflow.worker.order;
 
+import io.orderflow.infrastructure.SpringProperties;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.messaging.TopicsProperties;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,12 +42,12 @@ class ConcurrentRedeliveryIntegrationTests {
 
 	@BeforeAll
 	void startTwoWorkers() {
-		Map<String, String> properties = LocalInfrastructure.shared().isolatedSpringProperties();
+		Map<String, String> properties = TestInfrastructure.shared().isolatedSpringProperties();
 		for (String instance : List.of("worker-a", "worker-b")) {
 			Map<String, String> worker = new HashMap<>(properties);
 			worker.put("orderflow.worker.instance-id", instance);
 			worker.put("server.port", "0");
-			this.workers.add(WorkerApplication.application().run(LocalInfrastructure.asArguments(worker)));
+			this.workers.add(WorkerApplication.application().run(SpringProperties.asArguments(worker)));
 		}
 		ConfigurableApplicationContext first = this.workers.get(0);
 		this.jdbc = first.getBean(JdbcClient.class);

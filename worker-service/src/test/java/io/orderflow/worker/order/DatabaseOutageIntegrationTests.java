@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.PostgresServer;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.PostgresServer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +45,8 @@ class DatabaseOutageIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(LocalInfrastructure.workDirectory().resolve("outage-" + UUID.randomUUID()), 0);
-		LocalInfrastructure.shared()
+		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("outage-" + UUID.randomUUID()), 0);
+		TestInfrastructure.shared()
 			.isolatedSpringProperties(postgres.createDatabase("orderflow"))
 			.forEach((name, value) -> registry.add(name, () -> value));
 	}

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +44,8 @@ class DatabaseTimeoutIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		database = LocalInfrastructure.shared().newDatabase();
-		LocalInfrastructure.shared()
+		database = TestInfrastructure.shared().newDatabase();
+		TestInfrastructure.shared()
 			.isolatedSpringProperties(database)
 			.forEach((name, value) -> registry.add(name, () -> value));
 	}

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.messaging.DeadLetterHeaders;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.TopicRecords;
-import io.orderflow.localstack.dlt.DeadLetterTool;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.TopicRecords;
+import io.orderflow.dlt.DeadLetterTool;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +41,7 @@ class DeadLetterToolingIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach
@@ -155,7 +155,6 @@ class DeadLetterToolingIntegrationTests extends WorkerIntegrationTestSupport {
 		Counter counter = this.meters.find("orderflow.orders.processed").tag("outcome", "duplicate").counter();
 		return (counter != null) ? counter.count() : 0;
 	}
-
 
 	private static String[] append(String[] args, String arg) {
 		String[] all = java.util.Arrays.copyOf(args, args.length + 1);

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.orderflow.common.messaging.DeadLetterHeaders;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.common.messaging.OrderHeaders;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.TopicRecords;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		LocalInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Test

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.common.messaging.DeadLetterHeaders;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.PostgresServer;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.PostgresServer;
 import io.orderflow.worker.retry.TransientFailureException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +33,8 @@ class RetryBudgetIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(LocalInfrastructure.workDirectory().resolve("budget-" + UUID.randomUUID()), 0);
-		LocalInfrastructure.shared()
+		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("budget-" + UUID.randomUUID()), 0);
+		TestInfrastructure.shared()
 			.isolatedSpringProperties(postgres.createDatabase("orderflow"))
 			.forEach((name, value) -> registry.add(name, () -> value));
 	}

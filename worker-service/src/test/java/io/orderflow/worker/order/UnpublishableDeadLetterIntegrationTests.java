@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.localstack.LocalInfrastructure;
+import io.orderflow.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class UnpublishableDeadLetterIntegrationTests extends WorkerIntegrationTestSuppo
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws ExecutionException, InterruptedException {
-		Map<String, String> properties = LocalInfrastructure.shared().isolatedSpringProperties();
+		Map<String, String> properties = TestInfrastructure.shared().isolatedSpringProperties();
 		String orders = properties.get("orderflow.topics.orders");
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")))) {
 			admin.createTopics(List.of(new NewTopic(orders, 6, (short) 1),

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.orderflow.common.messaging.TopicsProperties;
-import io.orderflow.localstack.DemoInventory;
-import io.orderflow.localstack.Database;
-import io.orderflow.localstack.LocalInfrastructure;
-import io.orderflow.localstack.ServiceProcess;
+import io.orderflow.infrastructure.DemoInventory;
+import io.orderflow.infrastructure.Database;
+import io.orderflow.testsupport.TestInfrastructure;
+import io.orderflow.infrastructure.ServiceProcess;
 import io.orderflow.worker.WorkerProcesses;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -40,7 +40,7 @@ class WorkerProcessIntegrationTests {
 
 	@BeforeEach
 	void startTwoWorkerProcesses() {
-		LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
 		DemoInventory.migrate(database);
 		this.properties = infrastructure.isolatedSpringProperties(database);

@@ -1,0 +1,4 @@
+/**
+ * The benchmarks' entry point and the statistics they share.
+ */
+package io.orderflow.benchmarks;
