@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import io.orderflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=orderflow-api", "management.server.port=0" })
 class OpenApiIntegrationTests {
+
+	/** The reviewed description; a deliberate change of the API updates it in the same commit. */
+	private static final String SNAPSHOT = "/openapi/orders-api.json";
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -70,12 +78,34 @@ class OpenApiIntegrationTests {
 		assertThat(schemes.get("bearer").get("bearerFormat").asString()).isEqualTo("JWT");
 	}
 
+	/**
+	 * Compared as JSON trees, so the order of keys does not matter. The served {@code servers} entry
+	 * names this test's random port and is left out. On a difference the served description is
+	 * written to {@code target/openapi/orders-api.json}, to diff against the snapshot.
+	 */
+	@Test
+	void descriptionEqualsTheSnapshot() throws Exception {
+		ObjectNode served = (ObjectNode) description();
+		served.remove("servers");
+		JsonNode snapshot;
+		try (var in = OpenApiIntegrationTests.class.getResourceAsStream(SNAPSHOT)) {
+			assertThat(in).as(SNAPSHOT).isNotNull();
+			snapshot = this.json.readTree(in);
+		}
+		if (!served.equals(snapshot)) {
+			Path actual = Path.of(System.getProperty("orderflow.build-dir", "target"), "openapi", "orders-api.json");
+			Files.createDirectories(actual.getParent());
+			Files.writeString(actual, this.json.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+		}
+		assertThat(served).as("served /v3/api-docs against %s", SNAPSHOT).isEqualTo(snapshot);
+	}
+
 	private JsonNode description() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v3/api-docs")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		return JsonMapper.builder().build().readTree(response.body());
+		return this.json.readTree(response.body());
 	}
 
 	private static List<String> names(JsonNode object) {
