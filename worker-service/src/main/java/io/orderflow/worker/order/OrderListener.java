@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.orderflow.common.messaging.InvalidOrderMessageException;
 import io.orderflow.worker.dlt.DeadLetters;
 import io.orderflow.worker.retry.FailureClassifier;
 import io.orderflow.worker.retry.TransientFailureException;

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeoutException;
 
 import io.orderflow.common.messaging.OrderHeaders;
 import io.orderflow.common.messaging.OrderMessage;
+import io.orderflow.common.messaging.OrderMessageSerializer;
 import io.orderflow.common.messaging.TopicsProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes stuck orders to the orders topic again, as the api's relay did: the contract's
- * {@link OrderMessage} as JSON, keyed by order id, with the client's {@code Idempotency-Key} and the
+ * {@link OrderMessage}, written by its {@link OrderMessageSerializer}, keyed by order id, with the client's {@code Idempotency-Key} and the
  * provenance headers {@code reconciled-at} and {@code reconcile-count}. Waits for the broker's
  * acknowledgements.
  */
@@ -35,12 +35,11 @@ class Redriver {
 
 	private final TopicsProperties topics;
 
-	private final JsonMapper json;
+	private final OrderMessageSerializer messages = new OrderMessageSerializer();
 
-	Redriver(KafkaTemplate<Object, Object> kafka, TopicsProperties topics, JsonMapper json) {
+	Redriver(KafkaTemplate<Object, Object> kafka, TopicsProperties topics) {
 		this.kafka = kafka;
 		this.topics = topics;
-		this.json = json;
 	}
 
 	void publish(List<StuckOrder> orders, Instant now) {
@@ -48,7 +47,7 @@ class Redriver {
 		try {
 			for (StuckOrder order : orders) {
 				ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topics.orders(), order.id().toString(),
-						this.json.writeValueAsBytes(new OrderMessage(order.id())));
+						this.messages.serialize(this.topics.orders(), new OrderMessage(order.id())));
 				record.headers().add(OrderHeaders.RECONCILED_AT, now.toString().getBytes(StandardCharsets.UTF_8));
 				record.headers()
 					.add(OrderHeaders.RECONCILE_COUNT,

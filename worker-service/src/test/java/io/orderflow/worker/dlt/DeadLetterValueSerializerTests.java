@@ -3,6 +3,7 @@ package io.orderflow.worker.dlt;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import io.orderflow.common.messaging.OrderMessage;
 import io.orderflow.worker.order.ReceivedOrder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class DeadLetterValueSerializerTests {
 	void rawPayloadIsWrittenAsTheBytesItWasReadFrom() {
 		byte[] payload = "{\"orderId\":\"x\", \"extra\": true}".getBytes(StandardCharsets.UTF_8);
 
-		byte[] written = this.serializer.serialize("orders-dlt", new ReceivedOrder(UUID.randomUUID(), payload));
+		byte[] written = this.serializer.serialize("orders-dlt", new ReceivedOrder(new OrderMessage(UUID.randomUUID()), payload));
 
 		assertThat(written).isEqualTo("{\"orderId\":\"x\", \"extra\": true}".getBytes(StandardCharsets.UTF_8));
 	}

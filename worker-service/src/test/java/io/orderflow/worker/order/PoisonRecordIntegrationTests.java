@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.orderflow.common.messaging.InvalidOrderMessageException;
 import io.orderflow.common.messaging.DeadLetterHeaders;
 import io.orderflow.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,4 +1,4 @@
-package io.orderflow.worker.order;
+package io.orderflow.common.messaging;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -10,10 +10,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an {@code orders} record value strictly: a JSON object whose {@code orderId} is a UUID.
- * Runs inside spring-kafka's {@code ErrorHandlingDeserializer}, which turns a failure here into a
- * record that carries the original bytes and this exception, for the dead-letter topic.
+ * Fields it does not know are ignored, so a producer may add fields before every consumer reads
+ * them. In the worker it runs inside spring-kafka's {@code ErrorHandlingDeserializer}, which turns
+ * a failure here into a record that carries the original bytes and this exception, for the
+ * dead-letter topic.
  */
-public class OrderMessageDeserializer implements Deserializer<ReceivedOrder> {
+public class OrderMessageDeserializer implements Deserializer<OrderMessage> {
 
 	/** Canonical 8-4-4-4-12 form only: {@link UUID#fromString} also accepts forms like {@code 1-2-3-4-5}. */
 	private static final Pattern UUID_FORM = Pattern
@@ -24,7 +26,7 @@ public class OrderMessageDeserializer implements Deserializer<ReceivedOrder> {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Override
-	public ReceivedOrder deserialize(String topic, byte[] data) {
+	public OrderMessage deserialize(String topic, byte[] data) {
 		if (data == null || data.length == 0) {
 			throw new InvalidOrderMessageException("Empty value: an orders record must be a JSON object with an orderId");
 		}
@@ -47,7 +49,7 @@ public class OrderMessageDeserializer implements Deserializer<ReceivedOrder> {
 		if (!orderId.isString() || !UUID_FORM.matcher(text).matches()) {
 			throw new InvalidOrderMessageException("orderId is not a UUID: " + quote(text));
 		}
-		return new ReceivedOrder(UUID.fromString(text), data);
+		return new OrderMessage(UUID.fromString(text));
 	}
 
 	private static String quote(String text) {
