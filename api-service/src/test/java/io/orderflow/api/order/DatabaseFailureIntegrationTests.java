@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.orderflow.testsupport.OwnPostgres;
 import io.orderflow.testsupport.TestInfrastructure;
-import io.orderflow.infrastructure.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +38,8 @@ class DatabaseFailureIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	static PostgresServer postgres;
+	@RegisterExtension
+	static final OwnPostgres postgres = new OwnPostgres("api-db");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -55,15 +56,7 @@ class DatabaseFailureIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("api-db-" + UUID.randomUUID()), 0);
-		TestInfrastructure.shared()
-			.isolatedSpringProperties(postgres.createDatabase("orderflow"))
-			.forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		postgres.close();
+		postgres.springProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.orderflow.testsupport.TestInfrastructure;
-import io.orderflow.infrastructure.PostgresServer;
+import io.orderflow.testsupport.OwnPostgres;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,22 +37,15 @@ class DatabaseOutageIntegrationTests extends WorkerIntegrationTestSupport {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(20);
 
-	static PostgresServer postgres;
+	@RegisterExtension
+	static final OwnPostgres postgres = new OwnPostgres("outage");
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("outage-" + UUID.randomUUID()), 0);
-		TestInfrastructure.shared()
-			.isolatedSpringProperties(postgres.createDatabase("orderflow"))
-			.forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		postgres.close();
+		postgres.springProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach

@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.common.messaging.DeadLetterHeaders;
-import io.orderflow.testsupport.TestInfrastructure;
-import io.orderflow.infrastructure.PostgresServer;
+import io.orderflow.testsupport.OwnPostgres;
 import io.orderflow.worker.retry.TransientFailureException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,19 +28,12 @@ import static org.awaitility.Awaitility.await;
 				"spring.datasource.hikari.connection-timeout=500" })
 class RetryBudgetIntegrationTests extends WorkerIntegrationTestSupport {
 
-	static PostgresServer postgres;
+	@RegisterExtension
+	static final OwnPostgres postgres = new OwnPostgres("budget");
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("budget-" + UUID.randomUUID()), 0);
-		TestInfrastructure.shared()
-			.isolatedSpringProperties(postgres.createDatabase("orderflow"))
-			.forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		postgres.close();
+		postgres.springProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Test
