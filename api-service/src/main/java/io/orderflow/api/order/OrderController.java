@@ -7,13 +7,10 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,33 +47,20 @@ class OrderController {
 					@Header(name = IDEMPOTENT_REPLAYED,
 							description = "true when the answer repeats an earlier request with the same key") })
 	@ApiResponse(responseCode = "400", description = "urn:orderflow:problem:invalid-request: invalid fields "
-			+ "(listed in errors), malformed JSON, a wrong type or a malformed Idempotency-Key", content = @Content(
-					mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "401", description = "urn:orderflow:problem:unauthorized: no or wrong credentials",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:write",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+			+ "(listed in errors), malformed JSON, a wrong type or a malformed Idempotency-Key")
+	@ApiResponse(responseCode = "401", description = "urn:orderflow:problem:unauthorized: no or wrong credentials")
+	@ApiResponse(responseCode = "403", description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:write")
 	@ApiResponse(responseCode = "409",
-			description = "urn:orderflow:problem:idempotency-key-in-flight: a request with this key is still being processed",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "urn:orderflow:problem:payload-too-large: body over the limit",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "415", description = "Content-Type other than application/json", content = @Content(
-			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "urn:orderflow:problem:idempotency-key-in-flight: a request with this key is still being processed")
+	@ApiResponse(responseCode = "413", description = "urn:orderflow:problem:payload-too-large: body over the limit")
+	@ApiResponse(responseCode = "415", description = "Content-Type other than application/json")
 	@ApiResponse(responseCode = "422",
-			description = "urn:orderflow:problem:idempotency-key-reused: the key was used with a different body",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+			description = "urn:orderflow:problem:idempotency-key-reused: the key was used with a different body")
 	@ApiResponse(responseCode = "503",
 			description = "urn:orderflow:problem:service-unavailable: the database is unavailable; nothing was stored. "
 					+ "urn:orderflow:problem:commit-outcome-unknown: the database failed while committing; the order "
 					+ "may be stored, and a retry with the same Idempotency-Key is safe",
-			headers = @Header(name = "Retry-After", description = "seconds to wait"), content = @Content(
-					mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+			headers = @Header(name = "Retry-After", description = "seconds to wait"))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SubmittedOrder> submit(@Valid @RequestBody SubmitOrderRequest request,
 			@Parameter(description = "Client-chosen key, 1 to 255 visible ASCII characters, remembered for 24 h")
@@ -97,23 +81,14 @@ class OrderController {
 			+ "caller's orders. A FAILED order could not be processed: failureReason says why and deadLetter where "
 			+ "its record is; replaying that dead letter processes it again.")
 	@ApiResponse(responseCode = "200", description = "The order")
-	@ApiResponse(responseCode = "400", description = "urn:orderflow:problem:invalid-request: the id is not a UUID",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "401", description = "urn:orderflow:problem:unauthorized: no or wrong credentials",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:read",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "urn:orderflow:problem:invalid-request: the id is not a UUID")
+	@ApiResponse(responseCode = "401", description = "urn:orderflow:problem:unauthorized: no or wrong credentials")
+	@ApiResponse(responseCode = "403", description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:read")
 	@ApiResponse(responseCode = "404",
-			description = "urn:orderflow:problem:order-not-found: no such order, or another caller's",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemDetail.class)))
+			description = "urn:orderflow:problem:order-not-found: no such order, or another caller's")
 	@ApiResponse(responseCode = "503",
 			description = "urn:orderflow:problem:service-unavailable: the database is unavailable",
-			headers = @Header(name = "Retry-After", description = "seconds to wait"), content = @Content(
-					mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+			headers = @Header(name = "Retry-After", description = "seconds to wait"))
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	OrderView get(@PathVariable UUID id, @Parameter(hidden = true) Principal caller) {
 		return this.orders.find(id, callerName(caller)).orElseThrow(() -> new OrderNotFoundException(id));

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description at {@code /v3/api-docs}: title, and the two ways to authenticate.
+ * The OpenAPI description at {@code /v3/api-docs}: title, the two ways to authenticate, and the
+ * problem detail of every error answer.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -30,6 +31,11 @@ class OpenApiConfiguration {
 							.description("JWT with scope orders:write to submit and orders:read to read")))
 			.addSecurityItem(new SecurityRequirement().addList("apiKey"))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	@Bean
+	ProblemResponses problemResponses() {
+		return new ProblemResponses();
 	}
 
 }
