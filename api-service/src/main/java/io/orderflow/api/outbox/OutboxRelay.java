@@ -3,6 +3,7 @@ package io.orderflow.api.outbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: a crash or a broker outage at any point leaves the rows to be published again.
  * Between rounds it waits on {@code LISTEN orderflow_outbox}, which a trigger notifies at commit,
  * so an order normally reaches Kafka within milliseconds; {@code pollInterval} bounds the wait.
+ * After a failure it waits (through {@link Pause}) 100 ms, then twice as long after each further
+ * failure, up to {@code maxBackoff}; a published batch starts over at 100 ms.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -49,6 +52,10 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final TransactionTemplate transaction;
 
+	private final Clock clock;
+
+	private final Pause pause;
+
 	private final Counter publishedCounter;
 
 	private final Timer latency;
@@ -61,13 +68,15 @@ class OutboxRelay implements SmartLifecycle {
 	private Thread thread;
 
 	OutboxRelay(Outbox outbox, OutboxPublisher publisher, OutboxStatus status, OutboxProperties properties,
-			DataSource dataSource, TransactionTemplate transaction, MeterRegistry meters) {
+			DataSource dataSource, TransactionTemplate transaction, Clock clock, Pause pause, MeterRegistry meters) {
 		this.outbox = outbox;
 		this.publisher = publisher;
 		this.status = status;
 		this.properties = properties;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
+		this.clock = clock;
+		this.pause = pause;
 		this.publishedCounter = Counter.builder("orderflow.outbox.published")
 			.description("Outbox records acknowledged by the broker")
 			.register(meters);
@@ -128,7 +137,7 @@ class OutboxRelay implements SmartLifecycle {
 				this.status.failed(ex);
 				log.warn("Outbox relay failed ({}: {}); retrying in {} ms", ex.getClass().getSimpleName(), ex.getMessage(),
 						backoff.toMillis());
-				pause(backoff);
+				waitBeforeRetry(backoff);
 				backoff = next(backoff);
 			}
 		}
@@ -155,7 +164,7 @@ class OutboxRelay implements SmartLifecycle {
 						this.status.failed(ex);
 						log.warn("Outbox batch failed ({}); orders wait in the outbox, retrying in {} ms", ex.getMessage(),
 								backoff.toMillis());
-						pause(backoff);
+						waitBeforeRetry(backoff);
 						backoff = next(backoff);
 						continue;
 					}
@@ -223,9 +232,9 @@ class OutboxRelay implements SmartLifecycle {
 		return (doubled.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : doubled;
 	}
 
-	private void pause(Duration duration) {
+	private void waitBeforeRetry(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
+			this.pause.pause(duration);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -235,7 +244,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	/** Time from the order's transaction to the acknowledgement (database clock against this node's). */
 	private void recordLatency(List<OutboxEntry> entries) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		entries.forEach((entry) -> this.latency.record(Duration.between(entry.createdAt(), now)));
 	}
 
