@@ -20,6 +20,12 @@ class StatsTests {
 	}
 
 	@Test
+	void aSingleValueIsEveryPercentile() {
+		assertThat(Stats.percentile(List.of(42.0), 0.50)).isEqualTo(42.0);
+		assertThat(Stats.percentile(List.of(42.0), 0.99)).isEqualTo(42.0);
+	}
+
+	@Test
 	void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
 		assertThat(Stats.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
 		assertThat(Stats.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);

@@ -1,6 +1,6 @@
 package io.orderflow.dlt;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 
 /**
@@ -14,11 +14,11 @@ final class ListCommand implements DeadLetterCommand {
 
 	private static final String ROW = "%-9s %-8s %-24s %-36s %-32s %-32s %-8s %-7s %s%n";
 
-	private final PrintStream out;
+	private final PrintWriter out;
 
 	private long listed;
 
-	ListCommand(PrintStream out) {
+	ListCommand(PrintWriter out) {
 		this.out = out;
 	}
 

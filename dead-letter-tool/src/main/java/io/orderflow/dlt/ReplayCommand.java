@@ -1,6 +1,6 @@
 package io.orderflow.dlt;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +20,7 @@ final class ReplayCommand implements DeadLetterCommand {
 	/** {@code null} in a dry run. */
 	private final ReplayPublisher publisher;
 
-	private final PrintStream out;
+	private final PrintWriter out;
 
 	private final List<String> refusals = new ArrayList<>();
 
@@ -32,17 +32,17 @@ final class ReplayCommand implements DeadLetterCommand {
 
 	private long notAttempted;
 
-	private ReplayCommand(ReplayPlan plan, ReplayPublisher publisher, PrintStream out) {
+	private ReplayCommand(ReplayPlan plan, ReplayPublisher publisher, PrintWriter out) {
 		this.plan = plan;
 		this.publisher = publisher;
 		this.out = out;
 	}
 
-	static ReplayCommand dryRun(ReplayPlan plan, PrintStream out) {
+	static ReplayCommand dryRun(ReplayPlan plan, PrintWriter out) {
 		return new ReplayCommand(plan, null, out);
 	}
 
-	static ReplayCommand execute(ReplayPlan plan, ReplayPublisher publisher, PrintStream out) {
+	static ReplayCommand execute(ReplayPlan plan, ReplayPublisher publisher, PrintWriter out) {
 		return new ReplayCommand(plan, publisher, out);
 	}
 

@@ -1,6 +1,6 @@
 package io.orderflow.dlt;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 
 import org.apache.kafka.common.header.Header;
@@ -13,11 +13,11 @@ final class ShowCommand implements DeadLetterCommand {
 
 	private static final int HEX_BYTES_PER_LINE = 32;
 
-	private final PrintStream out;
+	private final PrintWriter out;
 
 	private long shown;
 
-	ShowCommand(PrintStream out) {
+	ShowCommand(PrintWriter out) {
 		this.out = out;
 	}
 

@@ -1,8 +1,7 @@
 package io.orderflow.dlt;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,13 +179,15 @@ class DeadLetterToolIntegrationTests {
 	}
 
 	private static Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(List.of("--bootstrap-servers", bootstrapServers));
-		int exitCode = DeadLetterTool.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		int exitCode = CommandLines.create(new DeadLetterTool(Map.of()))
+			.setOut(new PrintWriter(out, true))
+			.setErr(new PrintWriter(err, true))
+			.execute(all.toArray(String[]::new));
+		return new Run(exitCode, out.toString(), err.toString());
 	}
 
 	private static String newTopic(String prefix) throws Exception {

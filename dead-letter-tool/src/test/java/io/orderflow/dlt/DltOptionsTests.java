@@ -1,16 +1,22 @@
 package io.orderflow.dlt;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link DltOptions}.
+ * Tests for the {@link DltOptions} that the {@code dlt} subcommands parse from their arguments.
  */
 class DltOptionsTests {
 
@@ -30,10 +36,10 @@ class DltOptionsTests {
 	void bootstrapServersComeFromTheEnvironmentUnlessGiven() {
 		Map<String, String> environment = Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092");
 
-		assertThat(DltOptions.parse(List.of("list"), environment).bootstrapServers()).isEqualTo("kafka-1:9092");
-		assertThat(DltOptions.parse(List.of("list", "--bootstrap-servers", "kafka-2:9093"), environment)
-			.bootstrapServers()).isEqualTo("kafka-2:9093");
-		assertThat(DltOptions.parse(List.of("list"), Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", " ")).bootstrapServers())
+		assertThat(DltArguments.parse(environment, "list").bootstrapServers()).isEqualTo("kafka-1:9092");
+		assertThat(DltArguments.parse(environment, "list", "--bootstrap-servers", "kafka-2:9093").bootstrapServers())
+			.isEqualTo("kafka-2:9093");
+		assertThat(DltArguments.parse(Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", " "), "list").bootstrapServers())
 			.isEqualTo("127.0.0.1:9092");
 	}
 
@@ -60,84 +66,96 @@ class DltOptionsTests {
 
 	@Test
 	void replayWithoutSelectorIsRejectedWithTheListOfSelectors() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("replay", "--execute"))
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("replay", "--execute"))
 			.withMessage("dlt replay needs at least one selector: --all, --partition P [--offset O], "
 					+ "--exception NAME, --since INSTANT, --until INSTANT");
 	}
 
 	@Test
 	void unknownOptionIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--partitions", "2"))
-			.withMessage("Unknown option '--partitions' for dlt list");
+		assertThatExceptionOfType(UnmatchedArgumentException.class).isThrownBy(() -> parse("list", "--partitions", "2"))
+			.withMessage("Unknown options: '--partitions', '2'")
+			.satisfies((ex) -> assertThat(ex.getCommandLine().getCommandSpec().qualifiedName()).isEqualTo("dlt list"));
 	}
 
 	@Test
 	void missingOrUnknownSubcommandIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse())
-			.withMessage("dlt needs a subcommand: list, show or replay");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("purge", "--all"))
-			.withMessage("Unknown dlt subcommand 'purge': use list, show or replay");
+		StringWriter err = new StringWriter();
+		CommandLine commandLine = CommandLines.create(new DeadLetterTool(Map.of()))
+			.setOut(new PrintWriter(new StringWriter()))
+			.setErr(new PrintWriter(err, true));
+		assertThat(commandLine.execute()).isEqualTo(2);
+		assertThat(err.toString()).startsWith("dlt needs a subcommand: list, show or replay\nUsage: dlt ");
+
+		assertThatExceptionOfType(UnmatchedArgumentException.class).isThrownBy(() -> parse("purge", "--all"))
+			.withMessage("Unmatched arguments from index 0: 'purge', '--all'")
+			.satisfies((ex) -> assertThat(ex.getCommandLine().getSubcommands()).containsOnlyKeys("list", "show",
+					"replay"));
 	}
 
 	@Test
 	void offsetWithoutPartitionIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("replay", "--offset", "17"))
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("replay", "--offset", "17"))
 			.withMessage("--offset needs --partition: offsets are per partition");
 	}
 
 	@Test
 	void badInstantIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--since", "yesterday"))
-			.withMessage("--since takes an ISO-8601 instant such as 2026-11-23T10:00:00Z, got 'yesterday'");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--until", "2026-11-23"))
-			.withMessageStartingWith("--until takes an ISO-8601 instant");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("list", "--since", "yesterday"))
+			.withMessage("Invalid value for option '--since': "
+					+ "'yesterday' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("list", "--until", "2026-11-23"))
+			.withMessageStartingWith("Invalid value for option '--until': '2026-11-23' is not an ISO-8601 instant");
 	}
 
 	@Test
 	void sinceMustBeBeforeUntil() {
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(ParameterException.class)
 			.isThrownBy(() -> parse("list", "--since", "2026-11-23T11:00:00Z", "--until", "2026-11-23T10:00:00Z"))
 			.withMessage("--since (2026-11-23T11:00:00Z) must be before --until (2026-11-23T10:00:00Z)");
 	}
 
 	@Test
 	void badNumbersAreRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--partition", "two"))
-			.withMessage("--partition takes a whole number, got 'two'");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--partition", "-1"))
-			.withMessage("--partition takes a whole number from 0 to 2147483647, got -1");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("replay", "--all", "--max-replays", "0"))
-			.withMessage("--max-replays must be at least 1, got 0");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("list", "--partition", "two"))
+			.withMessage("Invalid value for option '--partition': 'two' is not a whole number");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("list", "--partition", "-1"))
+			.withMessage("Invalid value for option '--partition': must be at least 0, got -1");
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> parse("replay", "--all", "--max-replays", "0"))
+			.withMessage("Invalid value for option '--max-replays': must be at least 1, got 0");
 	}
 
 	@Test
 	void optionWithoutValueIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--exception"))
-			.withMessage("--exception needs a value");
+		assertThatExceptionOfType(MissingParameterException.class).isThrownBy(() -> parse("list", "--exception"))
+			.withMessage("Missing required parameter for option '--exception' (NAME)");
 	}
 
 	@Test
 	void optionGivenTwiceIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--partition", "1", "--partition", "2"))
-			.withMessage("--partition is given twice");
+		assertThatExceptionOfType(OverwrittenOptionException.class)
+			.isThrownBy(() -> parse("list", "--partition", "1", "--partition", "2"))
+			.withMessage("option '--partition' (P) should be specified only once");
 	}
 
 	@Test
 	void replayOptionsAreRejectedForTheOtherCommands() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("list", "--all", "--execute"))
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("list", "--all", "--execute"))
 			.withMessage("--execute is an option of dlt replay, not of dlt list");
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("show", "--target", "orders"))
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("show", "--target", "orders"))
 			.withMessage("--target is an option of dlt replay, not of dlt show");
 	}
 
 	@Test
 	void executeAndDryRunExcludeEachOther() {
-		assertThatIllegalArgumentException().isThrownBy(() -> parse("replay", "--all", "--execute", "--dry-run"))
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> parse("replay", "--all", "--execute", "--dry-run"))
 			.withMessage("--execute and --dry-run exclude each other");
 	}
 
 	private static DltOptions parse(String... args) {
-		return DltOptions.parse(List.of(args), Map.of());
+		return DltArguments.parse(Map.of(), args);
 	}
 
 }

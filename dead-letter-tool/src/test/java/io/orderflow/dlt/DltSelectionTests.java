@@ -132,7 +132,7 @@ class DltSelectionTests {
 	private static DltSelection select(String... selectors) {
 		List<String> args = new ArrayList<>(List.of("list"));
 		args.addAll(List.of(selectors));
-		return DltOptions.parse(args, Map.of()).selection();
+		return DltArguments.parse(Map.of(), args.toArray(String[]::new)).selection();
 	}
 
 }

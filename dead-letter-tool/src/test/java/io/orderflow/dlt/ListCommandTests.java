@@ -1,8 +1,7 @@
 package io.orderflow.dlt;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ListCommandTests {
 
-	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+	private final StringWriter output = new StringWriter();
 
-	private final ListCommand command = new ListCommand(new PrintStream(this.output, true, StandardCharsets.UTF_8));
+	private final ListCommand command = new ListCommand(new PrintWriter(this.output, true));
 
 	@Test
 	void listPrintsOneLinePerDeadLetterAndACount() {
@@ -68,7 +67,7 @@ class ListCommandTests {
 	}
 
 	private String output() {
-		return this.output.toString(StandardCharsets.UTF_8);
+		return this.output.toString();
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.orderflow.dlt;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.producer.MockProducer;
@@ -22,9 +22,9 @@ class ReplayCommandTests {
 	private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
 			new ByteArraySerializer());
 
-	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+	private final StringWriter output = new StringWriter();
 
-	private final PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
+	private final PrintWriter out = new PrintWriter(this.output, true);
 
 	@Test
 	void dryRunPublishesNothingAndSaysSo() {
@@ -106,7 +106,7 @@ class ReplayCommandTests {
 	}
 
 	private String output() {
-		return this.output.toString(StandardCharsets.UTF_8);
+		return this.output.toString();
 	}
 
 }

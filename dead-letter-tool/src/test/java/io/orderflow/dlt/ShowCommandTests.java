@@ -1,8 +1,7 @@
 package io.orderflow.dlt;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShowCommandTests {
 
-	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+	private final StringWriter output = new StringWriter();
 
-	private final ShowCommand command = new ShowCommand(new PrintStream(this.output, true, StandardCharsets.UTF_8));
+	private final ShowCommand command = new ShowCommand(new PrintWriter(this.output, true));
 
 	@Test
 	void showPrintsEveryHeaderWithNumbersDecoded() {
@@ -84,7 +83,7 @@ class ShowCommandTests {
 	}
 
 	private String output() {
-		return this.output.toString(StandardCharsets.UTF_8);
+		return this.output.toString();
 	}
 
 }

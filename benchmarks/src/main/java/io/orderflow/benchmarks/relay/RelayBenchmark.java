@@ -1,5 +1,6 @@
 package io.orderflow.benchmarks.relay;
 
+import io.orderflow.benchmarks.Stats;
 import io.orderflow.localrun.LocalStack;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -102,9 +103,9 @@ public final class RelayBenchmark {
 			results.add(result);
 			print(Integer.toString(round), result);
 		}
-		print("median", new Round(median(results, Round::baselineP50), median(results, Round::baselineP99),
-				median(results, Round::relayP50), median(results, Round::relayP99), median(results, Round::acceptRate),
-				median(results, Round::drainRate)));
+		print("median", new Round(medianOf(results, Round::baselineP50), medianOf(results, Round::baselineP99),
+				medianOf(results, Round::relayP50), medianOf(results, Round::relayP99), medianOf(results, Round::acceptRate),
+				medianOf(results, Round::drainRate)));
 		this.out.println();
 		this.out.println("p50 ratio = relay median latency / plain producer median latency, same broker, same run.");
 	}
@@ -134,7 +135,7 @@ public final class RelayBenchmark {
 				Thread.sleep(STEADY_GAP.toMillis());
 			}
 		}
-		return percentiles(latencies);
+		return p50AndP99(latencies);
 	}
 
 	/** Orders one at a time at a steady pace; latency from stored to published, in the outbox. */
@@ -152,7 +153,7 @@ public final class RelayBenchmark {
 		awaitDrained();
 		List<Double> latencies = query("""
 				select extract(epoch from published_at - created_at) * 1000 from outbox where id > ? order by id""", from);
-		return percentiles(latencies);
+		return p50AndP99(latencies);
 	}
 
 	/** Many orders at once from 8 clients: how fast they are accepted, and how fast the relay drains them. */
@@ -244,22 +245,12 @@ public final class RelayBenchmark {
 		}
 	}
 
-	static double[] percentiles(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		return new double[] { percentile(sorted, 0.50), percentile(sorted, 0.99) };
+	private static double[] p50AndP99(List<Double> latencies) {
+		return new double[] { Stats.percentile(latencies, 0.50), Stats.percentile(latencies, 0.99) };
 	}
 
-	static double percentile(List<Double> sorted, double quantile) {
-		int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-	}
-
-	private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
-		List<Double> values = new ArrayList<>(rounds.stream().mapToDouble(figure).boxed().toList());
-		Collections.sort(values);
-		int middle = values.size() / 2;
-		return (values.size() % 2 == 1) ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
+	private static double medianOf(List<Round> rounds, ToDoubleFunction<Round> figure) {
+		return Stats.median(rounds.stream().map(figure::applyAsDouble).toList());
 	}
 
 }

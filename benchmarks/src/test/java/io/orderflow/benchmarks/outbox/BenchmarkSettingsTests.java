@@ -1,36 +1,38 @@
 package io.orderflow.benchmarks.outbox;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link BenchmarkSettings}.
+ * Tests for the {@link BenchmarkSettings} that {@link OutboxBenchmarkCli} parses from its options.
  */
 class BenchmarkSettingsTests {
 
 	@Test
 	void noOptionsMeanThreeRoundsOfThreeHundredSteadyAndFiveThousandBurstOrders() {
-		assertThat(BenchmarkSettings.parse(List.of())).isEqualTo(new BenchmarkSettings(3, 300, 50, 5000, 8, 1000, true));
+		assertThat(parse()).isEqualTo(new BenchmarkSettings(3, 300, 50, 5000, 8, 1000, true));
 	}
 
 	@Test
 	void optionsOverrideTheDefaults() {
-		BenchmarkSettings settings = BenchmarkSettings
-			.parse(List.of("--rounds", "5", "--steady", "10", "--rate", "20", "--burst", "100", "--threads", "2",
-					"--warmup", "0", "--no-outage"));
+		BenchmarkSettings settings = parse("--rounds", "5", "--steady", "10", "--rate", "20", "--burst", "100",
+				"--threads", "2", "--warmup", "0", "--no-outage");
 
 		assertThat(settings).isEqualTo(new BenchmarkSettings(5, 10, 20, 100, 2, 0, false));
 	}
 
 	@Test
 	void modulithPropertiesAreCollectedInOrder() {
-		BenchmarkSettings settings = BenchmarkSettings.parse(List.of("--modulith-property",
-				"spring.modulith.events.completion-mode=delete", "--modulith-property", "a.b=c=d"));
+		BenchmarkSettings settings = parse("--modulith-property", "spring.modulith.events.completion-mode=delete",
+				"--modulith-property", "a.b=c=d");
 
 		assertThat(settings.modulithProperties()).containsExactly(
 				Map.entry("spring.modulith.events.completion-mode", "delete"), Map.entry("a.b", "c=d"));
@@ -38,17 +40,23 @@ class BenchmarkSettingsTests {
 
 	@Test
 	void unknownOptionsAndBadNumbersAreRefusedWithTheirName() {
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkSettings.parse(List.of("--fast")))
+		assertThatExceptionOfType(UnmatchedArgumentException.class).isThrownBy(() -> parse("--fast"))
 			.withMessageContaining("--fast");
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkSettings.parse(List.of("--rounds", "x")))
-			.withMessageContaining("--rounds takes a whole number");
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkSettings.parse(List.of("--rounds", "0")))
-			.withMessageContaining("--rounds must be at least 1");
-		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkSettings.parse(List.of("--burst")))
-			.withMessageContaining("--burst needs a value");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> BenchmarkSettings.parse(List.of("--modulith-property", "no-value")))
-			.withMessageContaining("--modulith-property takes NAME=VALUE");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("--rounds", "x"))
+			.withMessage("Invalid value for option '--rounds': 'x' is not a whole number");
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("--rounds", "0"))
+			.withMessage("Invalid value for option '--rounds': must be at least 1, got 0");
+		assertThatExceptionOfType(MissingParameterException.class).isThrownBy(() -> parse("--burst"))
+			.withMessage("Missing required parameter for option '--burst' (N)");
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> parse("--modulith-property", "no-value"))
+			.withMessage("Invalid value for option '--modulith-property' (NAME=VALUE): 'no-value' is not NAME=VALUE");
+	}
+
+	private static BenchmarkSettings parse(String... args) {
+		CommandLine commandLine = new CommandLine(new OutboxBenchmarkCli());
+		commandLine.parseArgs(args);
+		return commandLine.<OutboxBenchmarkCli>getCommand().settings();
 	}
 
 }

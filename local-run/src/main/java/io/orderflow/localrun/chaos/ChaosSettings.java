@@ -19,7 +19,8 @@ public record ChaosSettings(Duration duration, long seed, int workers, int apis,
 	/** Enough for a broker restart in one half of the window and the database outage in the other. */
 	static final Duration MIN_DURATION = Duration.ofSeconds(60);
 
-	public static final Duration DEFAULT_DURATION = Duration.ofMinutes(3);
+	/** The default of {@code --duration}, as {@link #parseDuration} reads it. */
+	public static final String DEFAULT_DURATION = "3m";
 
 	public static final int DEFAULT_ORDERS_PER_SECOND = 20;
 
