@@ -12,18 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import io.orderflow.common.messaging.TopicsProperties;
-import io.orderflow.infrastructure.Database;
+import io.orderflow.testsupport.OwnPostgres;
 import io.orderflow.testsupport.TestInfrastructure;
-import io.orderflow.infrastructure.PostgresServer;
 import io.orderflow.infrastructure.TopicRecords;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,9 +50,8 @@ class OutboxRelayResilienceIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	static PostgresServer postgres;
-
-	static Database database;
+	@RegisterExtension
+	static final OwnPostgres postgres = new OwnPostgres("relay");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,16 +83,7 @@ class OutboxRelayResilienceIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		postgres = PostgresServer.embedded(TestInfrastructure.workDirectory().resolve("relay-" + UUID.randomUUID()), 0);
-		database = postgres.createDatabase("orderflow");
-		TestInfrastructure.shared()
-			.isolatedSpringProperties(database)
-			.forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@AfterAll
-	static void stopPostgres() {
-		postgres.close();
+		postgres.springProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach
@@ -181,7 +169,7 @@ class OutboxRelayResilienceIntegrationTests {
 	}
 
 	private boolean relayIsSleepingInItsBatch() throws SQLException {
-		try (Connection connection = database.dataSource().getConnection();
+		try (Connection connection = postgres.database().dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity where wait_event = 'PgSleep'")) {
 			return rows.next() && rows.getInt(1) > 0;
