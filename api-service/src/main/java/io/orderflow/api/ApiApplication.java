@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Import;
 @Import(TopicsConfiguration.class)
 public class ApiApplication {
 
-	/** Its own config file name, so api and worker can share one classpath (as in the system tests). */
+	/**
+	 * Its own config file name, so api and worker can share one classpath (as in the
+	 * system tests).
+	 */
 	public static final Map<String, Object> DEFAULTS = Map.of("spring.config.name", "orderflow-api");
 
 	public static void main(String[] args) {

@@ -39,13 +39,15 @@ public final class BenchmarksCli implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
-		// Before the first logger is created: the benchmarks print their own progress, libraries only warnings.
+		// Before the first logger is created: the benchmarks print their own progress,
+		// libraries only warnings.
 		System.setProperty("logback.configurationFile", "orderflow-cli-logback.xml");
 		Path home = Path.of(System.getProperty("orderflow.home", ".")).toAbsolutePath().normalize();
 		CommandLine commandLine = CommandLines.create(new BenchmarksCli(System.out, home));
 		int exitCode = commandLine.execute(args);
 		commandLine.getOut().flush();
-		// Exits even though a benchmark's Spring contexts or clients may leave non-daemon threads behind.
+		// Exits even though a benchmark's Spring contexts or clients may leave non-daemon
+		// threads behind.
 		System.exit(exitCode);
 	}
 

@@ -13,7 +13,10 @@ public final class Stats {
 	private Stats() {
 	}
 
-	/** The nearest-rank percentile: the smallest value with at least {@code quantile} of all values at or below it. */
+	/**
+	 * The nearest-rank percentile: the smallest value with at least {@code quantile} of
+	 * all values at or below it.
+	 */
 	public static double percentile(Collection<Double> values, double quantile) {
 		if (values.isEmpty()) {
 			return Double.NaN;

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the command line of {@link BenchmarksCli}: help, usage errors and exit codes. Nothing
- * here runs a benchmark: every run ends in help or a usage error.
+ * Tests for the command line of {@link BenchmarksCli}: help, usage errors and exit codes.
+ * Nothing here runs a benchmark: every run ends in help or a usage error.
  */
 class BenchmarksCliTests {
 
@@ -48,8 +48,8 @@ class BenchmarksCliTests {
 				"--rate=N orders per second of the steady phase (default: 50)",
 				"--burst=N orders of the burst phase (default: 5000)",
 				"--threads=N threads submitting the burst (default: 8)",
-				"--warmup=N unmeasured orders per contender before the first round (default: 1000)",
-				"--no-outage", "--modulith-property=NAME=VALUE");
+				"--warmup=N unmeasured orders per contender before the first round (default: 1000)", "--no-outage",
+				"--modulith-property=NAME=VALUE");
 	}
 
 	@Test
@@ -62,13 +62,14 @@ class BenchmarksCliTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			bench --rounds 0                     | Invalid value for option '--rounds': must be at least 1, got 0
-			bench --rounds                       | Missing required parameter for option '--rounds' (N)
-			bench-outbox --threads 0             | Invalid value for option '--threads': must be at least 1, got 0
-			bench-outbox --warmup -1             | Invalid value for option '--warmup': must be at least 0, got -1
-			bench-outbox --modulith-property x   | Invalid value for option '--modulith-property' (NAME=VALUE): 'x' is not NAME=VALUE
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					bench --rounds 0                     | Invalid value for option '--rounds': must be at least 1, got 0
+					bench --rounds                       | Missing required parameter for option '--rounds' (N)
+					bench-outbox --threads 0             | Invalid value for option '--threads': must be at least 1, got 0
+					bench-outbox --warmup -1             | Invalid value for option '--warmup': must be at least 0, got -1
+					bench-outbox --modulith-property x   | Invalid value for option '--modulith-property' (NAME=VALUE): 'x' is not NAME=VALUE
+					""")
 	void aBadValueIsAUsageErrorNamingTheOption(String args, String message) {
 		Run run = execute(args.trim().split(" +"));
 

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * Shows record keys, values and headers to people: as text when the bytes are UTF-8 text, as hex
- * otherwise, since a dead letter may hold anything.
+ * Shows record keys, values and headers to people: as text when the bytes are UTF-8 text,
+ * as hex otherwise, since a dead letter may hold anything.
  */
 public final class Bytes {
 
@@ -17,7 +17,9 @@ public final class Bytes {
 	private Bytes() {
 	}
 
-	/** The bytes as text, {@code hex: ..} when they are not text, {@code (null)} for none. */
+	/**
+	 * The bytes as text, {@code hex: ..} when they are not text, {@code (null)} for none.
+	 */
 	static String display(byte[] bytes) {
 		if (bytes == null) {
 			return "(null)";
@@ -26,12 +28,18 @@ public final class Bytes {
 		return (text != null) ? text : "hex: " + HEX.formatHex(bytes);
 	}
 
-	/** Bytes {@code from} (inclusive) to {@code to} (exclusive) in hex, separated by spaces. */
+	/**
+	 * Bytes {@code from} (inclusive) to {@code to} (exclusive) in hex, separated by
+	 * spaces.
+	 */
 	static String hex(byte[] bytes, int from, int to) {
 		return HEX.formatHex(bytes, from, to);
 	}
 
-	/** The bytes decoded as UTF-8, or {@code null} if they are not valid UTF-8 or hold control characters. */
+	/**
+	 * The bytes decoded as UTF-8, or {@code null} if they are not valid UTF-8 or hold
+	 * control characters.
+	 */
 	static String text(byte[] bytes) {
 		String text;
 		try {
@@ -44,8 +52,10 @@ public final class Bytes {
 		catch (CharacterCodingException ex) {
 			return null;
 		}
-		// Valid UTF-8 can still be binary (a NUL, an escape sequence); only line breaks and tabs are text.
-		boolean printable = text.chars().allMatch((c) -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t');
+		// Valid UTF-8 can still be binary (a NUL, an escape sequence); only line breaks
+		// and tabs are text.
+		boolean printable = text.chars()
+			.allMatch((c) -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t');
 		return printable ? text : null;
 	}
 

@@ -11,18 +11,22 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * How every orderflow command line behaves: a usage error prints its message and the usage of the
- * command that was misused to stderr and exits with 2; a failure the command reports as an
- * {@link IllegalStateException} or {@link IllegalArgumentException} (a port in use, a bad
- * {@code SPRING_DATASOURCE_URL}) prints its message and exits with 1. Public because the other
- * {@code ./orderflow} commands (local-run, benchmarks) depend on this module and share it.
+ * How every orderflow command line behaves: a usage error prints its message and the
+ * usage of the command that was misused to stderr and exits with 2; a failure the command
+ * reports as an {@link IllegalStateException} or {@link IllegalArgumentException} (a port
+ * in use, a bad {@code SPRING_DATASOURCE_URL}) prints its message and exits with 1.
+ * Public because the other {@code ./orderflow} commands (local-run, benchmarks) depend on
+ * this module and share it.
  */
 public final class CommandLines {
 
 	private CommandLines() {
 	}
 
-	/** A command line for {@code command} (a picocli {@code @Command}) with the orderflow conventions. */
+	/**
+	 * A command line for {@code command} (a picocli {@code @Command}) with the orderflow
+	 * conventions.
+	 */
 	public static CommandLine create(Object command) {
 		return new CommandLine(command).setParameterExceptionHandler(CommandLines::usageError)
 			.setExecutionExceptionHandler(CommandLines::failure);
@@ -50,9 +54,9 @@ public final class CommandLines {
 	}
 
 	/**
-	 * Converts a whole number within a range, for an option's {@code converter}; a subclass with a
-	 * no-argument constructor names the range. The message picocli puts after
-	 * {@code Invalid value for option '--name': } says what is wrong.
+	 * Converts a whole number within a range, for an option's {@code converter}; a
+	 * subclass with a no-argument constructor names the range. The message picocli puts
+	 * after {@code Invalid value for option '--name': } says what is wrong.
 	 */
 	public abstract static class IntRange implements ITypeConverter<Integer> {
 

@@ -16,7 +16,10 @@ import org.springframework.kafka.support.KafkaHeaders;
  */
 record DeadLetterRecord(ConsumerRecord<byte[], byte[]> record) {
 
-	/** {@code <topic>-<partition>@<offset>}, the form operators and {@code replayed-from} use. */
+	/**
+	 * {@code <topic>-<partition>@<offset>}, the form operators and {@code replayed-from}
+	 * use.
+	 */
 	String coordinates() {
 		return this.record.topic() + "-" + this.record.partition() + "@" + this.record.offset();
 	}
@@ -29,7 +32,10 @@ record DeadLetterRecord(ConsumerRecord<byte[], byte[]> record) {
 		return this.record.offset();
 	}
 
-	/** When the record was dead-lettered, or {@code null} if the record carries no timestamp. */
+	/**
+	 * When the record was dead-lettered, or {@code null} if the record carries no
+	 * timestamp.
+	 */
 	Instant timestamp() {
 		return (this.record.timestamp() >= 0) ? Instant.ofEpochMilli(this.record.timestamp()) : null;
 	}
@@ -66,19 +72,25 @@ record DeadLetterRecord(ConsumerRecord<byte[], byte[]> record) {
 		return header(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 	}
 
-	/** How often the worker tried the record, as the worker wrote it; {@code null} if absent. */
+	/**
+	 * How often the worker tried the record, as the worker wrote it; {@code null} if
+	 * absent.
+	 */
 	String attempts() {
 		return header(DeadLetterHeaders.ATTEMPTS);
 	}
 
-	/** How often the record was replayed before, as written by an earlier replay; {@code null} if never. */
+	/**
+	 * How often the record was replayed before, as written by an earlier replay;
+	 * {@code null} if never.
+	 */
 	String replayCount() {
 		return header(DeadLetterHeaders.REPLAY_COUNT);
 	}
 
 	/**
-	 * A header value for people: the spring-kafka headers that hold binary numbers are decoded,
-	 * everything else is shown as text or, if it is not text, as hex.
+	 * A header value for people: the spring-kafka headers that hold binary numbers are
+	 * decoded, everything else is shown as text or, if it is not text, as hex.
 	 */
 	static String display(Header header) {
 		String name = header.key();

@@ -17,9 +17,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./orderflow dlt}, and this module's jar on its own: lists, shows and replays the records
- * of the dead-letter topic. Exit codes: 0 on success, 1 if a record was refused or Kafka failed, 2
- * on a usage error.
+ * {@code ./orderflow dlt}, and this module's jar on its own: lists, shows and replays the
+ * records of the dead-letter topic. Exit codes: 0 on success, 1 if a record was refused
+ * or Kafka failed, 2 on a usage error.
  */
 @Command(name = "dlt", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
 		subcommands = { DltSubcommand.ListDeadLetters.class, DltSubcommand.ShowDeadLetters.class,
@@ -43,9 +43,13 @@ public final class DeadLetterTool implements Callable<Integer> {
 		this.environment = Map.copyOf(environment);
 	}
 
-	/** Runs on its own, from this module's jar: {@code java -jar dead-letter-tool-*-exec.jar list}. */
+	/**
+	 * Runs on its own, from this module's jar:
+	 * {@code java -jar dead-letter-tool-*-exec.jar list}.
+	 */
 	public static void main(String[] args) {
-		// Before the first logger is created: the tool prints its own output, the Kafka client only errors.
+		// Before the first logger is created: the tool prints its own output, the Kafka
+		// client only errors.
 		System.setProperty("logback.configurationFile", "dead-letter-tool-logback.xml");
 		CommandLine commandLine = CommandLines.create(new DeadLetterTool()).setCommandName("dead-letter-tool");
 		int exitCode = commandLine.execute(args);
@@ -54,15 +58,18 @@ public final class DeadLetterTool implements Callable<Integer> {
 	}
 
 	/**
-	 * Runs {@code dlt} with the arguments after it, writing UTF-8 to {@code out} and {@code err},
-	 * and returns the exit code: 0 on success, 1 if a record was refused or Kafka failed, 2 on a
-	 * usage error (reported on {@code err} with the usage of the subcommand).
+	 * Runs {@code dlt} with the arguments after it, writing UTF-8 to {@code out} and
+	 * {@code err}, and returns the exit code: 0 on success, 1 if a record was refused or
+	 * Kafka failed, 2 on a usage error (reported on {@code err} with the usage of the
+	 * subcommand).
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
 		PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
 		try {
-			return CommandLines.create(new DeadLetterTool()).setOut(outWriter).setErr(errWriter)
+			return CommandLines.create(new DeadLetterTool())
+				.setOut(outWriter)
+				.setErr(errWriter)
 				.execute(args.toArray(String[]::new));
 		}
 		finally {
@@ -83,7 +90,10 @@ public final class DeadLetterTool implements Callable<Integer> {
 		return servers.isBlank() ? DltOptions.DEFAULT_BOOTSTRAP_SERVERS : servers;
 	}
 
-	/** Runs a parsed subcommand; returns the exit code: 0 on success, 1 if a record was refused or Kafka failed. */
+	/**
+	 * Runs a parsed subcommand; returns the exit code: 0 on success, 1 if a record was
+	 * refused or Kafka failed.
+	 */
 	int execute(DltOptions options, PrintWriter out, PrintWriter err) {
 		try (DeadLetterTopic topic = DeadLetterTopic.open(options.bootstrapServers(), options.topic())) {
 			return switch (options.command()) {
@@ -96,9 +106,10 @@ public final class DeadLetterTool implements Callable<Integer> {
 			err.printf("orderflow dlt: %s (Kafka at %s)%n", ex.getMessage(), options.bootstrapServers());
 		}
 		catch (TimeoutException ex) {
-			err.printf("orderflow dlt: Kafka at %s did not answer within %d s: is it running? Name another broker with"
-					+ " --bootstrap-servers or SPRING_KAFKA_BOOTSTRAP_SERVERS. (%s)%n", options.bootstrapServers(),
-					DeadLetterTopic.API_TIMEOUT.toSeconds(), ex.getMessage());
+			err.printf(
+					"orderflow dlt: Kafka at %s did not answer within %d s: is it running? Name another broker with"
+							+ " --bootstrap-servers or SPRING_KAFKA_BOOTSTRAP_SERVERS. (%s)%n",
+					options.bootstrapServers(), DeadLetterTopic.API_TIMEOUT.toSeconds(), ex.getMessage());
 		}
 		catch (KafkaException ex) {
 			String cause = (ex.getCause() != null) ? ": " + ex.getCause().getMessage() : "";
@@ -112,7 +123,8 @@ public final class DeadLetterTool implements Callable<Integer> {
 			return scan(topic, options, ReplayCommand.dryRun(options.replay(), out), out);
 		}
 		String target = options.replay().target();
-		// A producer waits for a missing topic until it times out; the consumer knows at once.
+		// A producer waits for a missing topic until it times out; the consumer knows at
+		// once.
 		if (!topic.hasTopic(target)) {
 			throw new DltException("there is no target topic '" + target + "'; nothing was published");
 		}
@@ -122,8 +134,8 @@ public final class DeadLetterTool implements Callable<Integer> {
 	}
 
 	private static int scan(DeadLetterTopic topic, DltOptions options, DeadLetterCommand command, PrintWriter out) {
-		long scanned = topic.scan(options.selection(),
-				(count, total) -> out.printf("scanned %d/%d%n", count, total), command::accept);
+		long scanned = topic.scan(options.selection(), (count, total) -> out.printf("scanned %d/%d%n", count, total),
+				command::accept);
 		return command.finish(scanned);
 	}
 

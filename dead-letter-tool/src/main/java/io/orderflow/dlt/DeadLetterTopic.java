@@ -16,10 +16,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads a dead-letter topic without a consumer group: nothing is committed, so reading never
- * changes what the workers or another operator see. A scan reads each partition from its
- * beginning up to the end offset taken when the scan starts, so records that arrive meanwhile
- * cannot keep it running.
+ * Reads a dead-letter topic without a consumer group: nothing is committed, so reading
+ * never changes what the workers or another operator see. A scan reads each partition
+ * from its beginning up to the end offset taken when the scan starts, so records that
+ * arrive meanwhile cannot keep it running.
  */
 final class DeadLetterTopic implements AutoCloseable {
 
@@ -44,22 +44,24 @@ final class DeadLetterTopic implements AutoCloseable {
 				ConsumerConfig.CLIENT_ID_CONFIG, "orderflow-dlt-tool", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				// A dead letter of an aborted transaction was never really dead-lettered.
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-				ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) API_TIMEOUT.toMillis(),
-				ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-		return new DeadLetterTopic(new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-				topic);
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				(int) API_TIMEOUT.toMillis(), ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		return new DeadLetterTopic(
+				new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()), topic);
 	}
 
-	/** Whether the broker knows {@code name}; checks a replay target before anything is published. */
+	/**
+	 * Whether the broker knows {@code name}; checks a replay target before anything is
+	 * published.
+	 */
 	boolean hasTopic(String name) {
 		return !this.consumer.partitionsFor(name, API_TIMEOUT).isEmpty();
 	}
 
 	/**
-	 * Reads the records {@code selection} can match, partition by partition in offset order, and
-	 * hands those it matches to {@code selected}. Reports to {@code progress} every
-	 * {@value #PROGRESS_INTERVAL} records.
+	 * Reads the records {@code selection} can match, partition by partition in offset
+	 * order, and hands those it matches to {@code selected}. Reports to {@code progress}
+	 * every {@value #PROGRESS_INTERVAL} records.
 	 * @return how many records were read
 	 */
 	long scan(DltSelection selection, Progress progress, java.util.function.Consumer<DeadLetterRecord> selected) {
@@ -70,14 +72,17 @@ final class DeadLetterTopic implements AutoCloseable {
 			this.consumer.assign(List.of(range.partition()));
 			this.consumer.seek(range.partition(), range.from());
 			long lastProgress = System.nanoTime();
-			// The position, not the last offset seen, tells when a partition is done: offsets have
+			// The position, not the last offset seen, tells when a partition is done:
+			// offsets have
 			// gaps (compaction, transaction markers).
 			while (this.consumer.position(range.partition(), API_TIMEOUT) < range.to()) {
-				List<ConsumerRecord<byte[], byte[]>> records = this.consumer.poll(POLL_TIMEOUT).records(range.partition());
+				List<ConsumerRecord<byte[], byte[]>> records = this.consumer.poll(POLL_TIMEOUT)
+					.records(range.partition());
 				if (records.isEmpty()) {
 					if (System.nanoTime() - lastProgress > API_TIMEOUT.toNanos()) {
-						throw new DltException("no records from " + range.partition() + " for " + API_TIMEOUT.toSeconds()
-								+ " s although its end offset is " + range.to() + "; is the broker still up?");
+						throw new DltException(
+								"no records from " + range.partition() + " for " + API_TIMEOUT.toSeconds()
+										+ " s although its end offset is " + range.to() + "; is the broker still up?");
 					}
 					continue;
 				}
@@ -106,7 +111,10 @@ final class DeadLetterTopic implements AutoCloseable {
 		this.consumer.close(CloseOptions.timeout(API_TIMEOUT));
 	}
 
-	/** The offsets to read per partition, narrowed to the partition and offset the selection names. */
+	/**
+	 * The offsets to read per partition, narrowed to the partition and offset the
+	 * selection names.
+	 */
 	private List<Range> ranges(DltSelection selection) {
 		List<PartitionInfo> infos = this.consumer.partitionsFor(this.topic, API_TIMEOUT);
 		if (infos.isEmpty()) {

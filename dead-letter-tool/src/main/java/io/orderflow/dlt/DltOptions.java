@@ -3,8 +3,8 @@ package io.orderflow.dlt;
 import java.util.Locale;
 
 /**
- * What one {@code ./orderflow dlt <list|show|replay>} run does, as {@link DltSubcommand} parsed it
- * from the command line.
+ * What one {@code ./orderflow dlt <list|show|replay>} run does, as {@link DltSubcommand}
+ * parsed it from the command line.
  *
  * @param command the subcommand
  * @param selection which dead letters the command works on

@@ -3,8 +3,9 @@ package io.orderflow.dlt;
 import java.time.Instant;
 
 /**
- * Which dead letters a command works on. Every selector given must match; {@code null} means the
- * selector was not given. {@code --all} adds no condition, it only says "everything" explicitly.
+ * Which dead letters a command works on. Every selector given must match; {@code null}
+ * means the selector was not given. {@code --all} adds no condition, it only says
+ * "everything" explicitly.
  *
  * @param all whether {@code --all} was given
  * @param partition the dead-letter partition ({@code --partition})

@@ -20,8 +20,9 @@ import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * A subcommand of {@code dlt}, with the selectors and Kafka options that all of them share. It
- * turns what was given into {@link DltOptions} and runs them with {@link DeadLetterTool}.
+ * A subcommand of {@code dlt}, with the selectors and Kafka options that all of them
+ * share. It turns what was given into {@link DltOptions} and runs them with
+ * {@link DeadLetterTool}.
  */
 abstract class DltSubcommand implements Callable<Integer> {
 
@@ -70,8 +71,8 @@ abstract class DltSubcommand implements Callable<Integer> {
 	}
 
 	/**
-	 * What was given, as {@link DltOptions}; a {@link ParameterException} for a combination that
-	 * makes no sense, so that it is reported as a usage error.
+	 * What was given, as {@link DltOptions}; a {@link ParameterException} for a
+	 * combination that makes no sense, so that it is reported as a usage error.
 	 */
 	DltOptions options() {
 		DltSelection selection;
@@ -96,10 +97,10 @@ abstract class DltSubcommand implements Callable<Integer> {
 	}
 
 	/**
-	 * {@code dlt list} and {@code dlt show}: they read only. An option of {@code replay} given to
-	 * them is refused as such: they collect what they do not know instead of letting picocli call it
-	 * unknown (and suggest {@code --exception} for {@code --execute}); anything else is still
-	 * reported as unknown.
+	 * {@code dlt list} and {@code dlt show}: they read only. An option of {@code replay}
+	 * given to them is refused as such: they collect what they do not know instead of
+	 * letting picocli call it unknown (and suggest {@code --exception} for
+	 * {@code --execute}); anything else is still reported as unknown.
 	 */
 	abstract static class Scan extends DltSubcommand {
 
@@ -134,9 +135,10 @@ abstract class DltSubcommand implements Callable<Integer> {
 
 	}
 
-	@Command(name = "list", mixinStandardHelpOptions = true, description = {
-			"One line per dead letter in orders-dlt (read without a consumer group, nothing committed).",
-			"Selectors, all of which must match: " + DltOptions.SELECTORS + "." })
+	@Command(name = "list", mixinStandardHelpOptions = true,
+			description = {
+					"One line per dead letter in orders-dlt (read without a consumer group, nothing committed).",
+					"Selectors, all of which must match: " + DltOptions.SELECTORS + "." })
 	static final class ListDeadLetters extends Scan {
 
 		ListDeadLetters() {
@@ -145,9 +147,9 @@ abstract class DltSubcommand implements Callable<Integer> {
 
 	}
 
-	@Command(name = "show", mixinStandardHelpOptions = true, description = {
-			"Every header, the full stack trace and the value of each selected dead letter.",
-			"Selectors, all of which must match: " + DltOptions.SELECTORS + "." })
+	@Command(name = "show", mixinStandardHelpOptions = true,
+			description = { "Every header, the full stack trace and the value of each selected dead letter.",
+					"Selectors, all of which must match: " + DltOptions.SELECTORS + "." })
 	static final class ShowDeadLetters extends Scan {
 
 		ShowDeadLetters() {
@@ -183,7 +185,8 @@ abstract class DltSubcommand implements Callable<Integer> {
 				throw usageError("--execute and --dry-run exclude each other");
 			}
 			if (selection.isEmpty()) {
-				// Replaying the whole topic by accident would re-run every failure; make it a decision.
+				// Replaying the whole topic by accident would re-run every failure; make
+				// it a decision.
 				throw usageError("dlt replay needs at least one selector: " + DltOptions.SELECTORS);
 			}
 			return new DltOptions(DltOptions.Command.REPLAY, selection, bootstrapServers, topic,

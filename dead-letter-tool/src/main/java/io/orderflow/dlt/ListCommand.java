@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.time.Instant;
 
 /**
- * {@code dlt list}: one line per dead letter, enough to decide which ones to show or replay. The
- * exception is usually spring-kafka's {@code ListenerExecutionFailedException}, so the line also
- * names the root cause.
+ * {@code dlt list}: one line per dead letter, enough to decide which ones to show or
+ * replay. The exception is usually spring-kafka's
+ * {@code ListenerExecutionFailedException}, so the line also names the root cause.
  */
 final class ListCommand implements DeadLetterCommand {
 
@@ -25,13 +25,14 @@ final class ListCommand implements DeadLetterCommand {
 	@Override
 	public void accept(DeadLetterRecord record) {
 		if (this.listed++ == 0) {
-			this.out.printf(ROW, "PARTITION", "OFFSET", "TIMESTAMP", "KEY", "EXCEPTION", "CAUSE", "ATTEMPTS",
-					"REPLAYS", "MESSAGE");
+			this.out.printf(ROW, "PARTITION", "OFFSET", "TIMESTAMP", "KEY", "EXCEPTION", "CAUSE", "ATTEMPTS", "REPLAYS",
+					"MESSAGE");
 		}
 		Instant timestamp = record.timestamp();
 		this.out.printf(ROW, record.partition(), record.offset(), (timestamp != null) ? timestamp : "-",
 				oneLine(Bytes.display(record.key()), 36), simpleName(record.exceptionClass()),
-				simpleName(record.exceptionCauseClass()), orDash(record.attempts()), (record.replayCount() != null) ? record.replayCount() : "0",
+				simpleName(record.exceptionCauseClass()), orDash(record.attempts()),
+				(record.replayCount() != null) ? record.replayCount() : "0",
 				oneLine(orDash(record.exceptionMessage()), MESSAGE_LENGTH));
 	}
 

@@ -7,9 +7,9 @@ import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * {@code dlt replay}: re-publishes the selected dead letters, or in a dry run says what it would
- * publish. After a failed send it publishes nothing more, so the operator knows exactly which
- * records went out.
+ * {@code dlt replay}: re-publishes the selected dead letters, or in a dry run says what
+ * it would publish. After a failed send it publishes nothing more, so the operator knows
+ * exactly which records went out.
  */
 final class ReplayCommand implements DeadLetterCommand {
 
@@ -55,7 +55,8 @@ final class ReplayCommand implements DeadLetterCommand {
 			return;
 		}
 		ReplayDecision.Publish publish = (ReplayDecision.Publish) decision;
-		String what = "%s (key %s) -> %s".formatted(record.coordinates(), Bytes.display(record.key()), this.plan.target());
+		String what = "%s (key %s) -> %s".formatted(record.coordinates(), Bytes.display(record.key()),
+				this.plan.target());
 		if (this.publisher == null) {
 			this.replayed++;
 			this.out.printf("would replay %s, replay-count %d%n", what, publish.replayCount());

@@ -8,10 +8,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Turns dead letters into the records that replay them to {@code target}: same key and value
- * bytes, the original headers without the dead-letter ones, plus where the record came from and
- * how often it has been replayed. A record replayed {@code maxReplays} times already is refused,
- * so a message that keeps failing cannot cycle between the topics forever.
+ * Turns dead letters into the records that replay them to {@code target}: same key and
+ * value bytes, the original headers without the dead-letter ones, plus where the record
+ * came from and how often it has been replayed. A record replayed {@code maxReplays}
+ * times already is refused, so a message that keeps failing cannot cycle between the
+ * topics forever.
  */
 record ReplayPlan(String target, int maxReplays) {
 
@@ -40,7 +41,8 @@ record ReplayPlan(String target, int maxReplays) {
 		}
 		headers.add(DeadLetterHeaders.REPLAYED_FROM, record.coordinates().getBytes(StandardCharsets.UTF_8));
 		headers.add(DeadLetterHeaders.REPLAY_COUNT, Integer.toString(replays + 1).getBytes(StandardCharsets.UTF_8));
-		// No partition and no timestamp: the key picks the partition as for a new order, and the
+		// No partition and no timestamp: the key picks the partition as for a new order,
+		// and the
 		// replay is a new event.
 		ProducerRecord<byte[], byte[]> replay = new ProducerRecord<>(this.target, null, record.key(), record.value(),
 				headers);
@@ -57,7 +59,10 @@ record ReplayPlan(String target, int maxReplays) {
 		}
 	}
 
-	/** Dead-letter headers describe the failure, not the message; provenance headers are written anew. */
+	/**
+	 * Dead-letter headers describe the failure, not the message; provenance headers are
+	 * written anew.
+	 */
 	private static boolean isReplacedOnReplay(String name) {
 		return name.startsWith(DeadLetterHeaders.SPRING_PREFIX) || name.startsWith(DeadLetterHeaders.ORDERFLOW_PREFIX)
 				|| name.equals(DeadLetterHeaders.REPLAYED_FROM) || name.equals(DeadLetterHeaders.REPLAY_COUNT);

@@ -15,8 +15,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes replayed records and waits for the broker to acknowledge each one, so every record
- * reported as replayed is durably on the target topic.
+ * Publishes replayed records and waits for the broker to acknowledge each one, so every
+ * record reported as replayed is durably on the target topic.
  */
 final class ReplayPublisher implements AutoCloseable {
 
@@ -31,9 +31,8 @@ final class ReplayPublisher implements AutoCloseable {
 	static ReplayPublisher open(String bootstrapServers) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.CLIENT_ID_CONFIG, "orderflow-dlt-replay", ProducerConfig.ACKS_CONFIG, "all",
-				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DeadLetterTopic.API_TIMEOUT.toMillis(),
-				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG,
+				(int) DeadLetterTopic.API_TIMEOUT.toMillis(), ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
 				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() - 5_000);
 		return new ReplayPublisher(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
 	}

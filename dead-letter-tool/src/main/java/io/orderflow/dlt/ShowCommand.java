@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.apache.kafka.common.header.Header;
 
 /**
- * {@code dlt show}: everything a dead letter carries, with the stack trace in full, to find out
- * why it failed.
+ * {@code dlt show}: everything a dead letter carries, with the stack trace in full, to
+ * find out why it failed.
  */
 final class ShowCommand implements DeadLetterCommand {
 

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link CommandLines}: the exit codes and messages every orderflow command shares.
+ * Tests for {@link CommandLines}: the exit codes and messages every orderflow command
+ * shares.
  */
 class CommandLinesTests {
 
@@ -22,7 +23,8 @@ class CommandLinesTests {
 		Run run = execute(new Sample(null), "--round", "2");
 
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).startsWith("Unknown options: '--round', '2'\nPossible solutions: --rounds\nUsage: sample ");
+		assertThat(run.err())
+			.startsWith("Unknown options: '--round', '2'\nPossible solutions: --rounds\nUsage: sample ");
 		assertThat(run.out()).isEmpty();
 	}
 

@@ -13,8 +13,9 @@ import org.apache.kafka.common.record.TimestampType;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Builds dead letters as the worker's {@code DeadLetterPublishingRecoverer} writes them: the
- * original key, value and headers plus spring-kafka's and orderflow's dead-letter headers.
+ * Builds dead letters as the worker's {@code DeadLetterPublishingRecoverer} writes them:
+ * the original key, value and headers plus spring-kafka's and orderflow's dead-letter
+ * headers.
  */
 final class DeadLetterFixture {
 
@@ -56,7 +57,10 @@ final class DeadLetterFixture {
 		header(DeadLetterHeaders.WORKER, "worker-1");
 	}
 
-	/** A dead letter of an order whose id the worker did not know, on partition 0 at offset 0. */
+	/**
+	 * A dead letter of an order whose id the worker did not know, on partition 0 at
+	 * offset 0.
+	 */
 	static DeadLetterFixture deadLetter() {
 		return new DeadLetterFixture();
 	}
@@ -110,15 +114,15 @@ final class DeadLetterFixture {
 
 	DeadLetterRecord build() {
 		long millis = (this.timestamp != null) ? this.timestamp.toEpochMilli() : -1;
-		return new DeadLetterRecord(new ConsumerRecord<>(this.topic, this.partition, this.offset, millis,
-				TimestampType.CREATE_TIME, -1, -1, this.key, this.value, new RecordHeaders(this.headers.toArray()),
-				Optional.empty()));
+		return new DeadLetterRecord(
+				new ConsumerRecord<>(this.topic, this.partition, this.offset, millis, TimestampType.CREATE_TIME, -1, -1,
+						this.key, this.value, new RecordHeaders(this.headers.toArray()), Optional.empty()));
 	}
 
 	/**
-	 * The record that writes this dead letter to its partition of {@code topic}. The producer
-	 * stamps it with the current time, as when the worker dead-letters, since a broker refuses
-	 * timestamps too far from its clock.
+	 * The record that writes this dead letter to its partition of {@code topic}. The
+	 * producer stamps it with the current time, as when the worker dead-letters, since a
+	 * broker refuses timestamps too far from its clock.
 	 */
 	ProducerRecord<byte[], byte[]> toProducerRecord(String topic) {
 		return new ProducerRecord<>(topic, this.partition, null, this.key, this.value,

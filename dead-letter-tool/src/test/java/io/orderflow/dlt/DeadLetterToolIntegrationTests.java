@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Integration tests for {@link DeadLetterTool} on a real broker: dead letters as the worker writes
- * them, listed, shown and replayed to a target topic.
+ * Integration tests for {@link DeadLetterTool} on a real broker: dead letters as the
+ * worker writes them, listed, shown and replayed to a target topic.
  */
 class DeadLetterToolIntegrationTests {
 
@@ -75,9 +75,12 @@ class DeadLetterToolIntegrationTests {
 		Run run = dlt("list");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out().lines().filter((line) -> line.matches("\\d+ +\\d+ .*")).map((line) -> line.split(" +"))
-			.map((columns) -> columns[0] + "@" + columns[1] + " " + columns[3] + " " + columns[4] + " " + columns[5] + " "
-					+ columns[7]))
+		assertThat(run.out()
+			.lines()
+			.filter((line) -> line.matches("\\d+ +\\d+ .*"))
+			.map((line) -> line.split(" +"))
+			.map((columns) -> columns[0] + "@" + columns[1] + " " + columns[3] + " " + columns[4] + " " + columns[5]
+					+ " " + columns[7]))
 			.containsExactly("0@0 order-0 ListenerExecutionFailedException IllegalStateException 0",
 					"1@0 order-1 ListenerExecutionFailedException IllegalStateException 0",
 					"1@1 order-2 SerializationException EOFException 0",
@@ -121,9 +124,10 @@ class DeadLetterToolIntegrationTests {
 		ConsumerRecord<byte[], byte[]> replayed = readOne(target);
 		assertThat(replayed.key()).isEqualTo(utf8("order-1"));
 		assertThat(replayed.value()).isEqualTo(GARBAGE);
-		assertThat(Arrays.stream(replayed.headers().toArray()).map(Header::key)).containsExactly("traceparent", "tenant",
-				DeadLetterHeaders.REPLAYED_FROM, DeadLetterHeaders.REPLAY_COUNT);
-		assertThat(replayed.headers().lastHeader(DeadLetterHeaders.REPLAYED_FROM).value()).isEqualTo(utf8(dlt + "-1@0"));
+		assertThat(Arrays.stream(replayed.headers().toArray()).map(Header::key)).containsExactly("traceparent",
+				"tenant", DeadLetterHeaders.REPLAYED_FROM, DeadLetterHeaders.REPLAY_COUNT);
+		assertThat(replayed.headers().lastHeader(DeadLetterHeaders.REPLAYED_FROM).value())
+			.isEqualTo(utf8(dlt + "-1@0"));
 		assertThat(replayed.headers().lastHeader(DeadLetterHeaders.REPLAY_COUNT).value()).isEqualTo(utf8("1"));
 	}
 
@@ -134,8 +138,8 @@ class DeadLetterToolIntegrationTests {
 		Run run = dlt("replay", "--partition", "2", "--execute", "--target", target);
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.out()).endsWith("scanned 1, selected 1, replayed 0, refused 1\n"
-				+ "  refused " + dlt + "-2@0: replayed 3 times already (--max-replays 3)\n");
+		assertThat(run.out()).endsWith("scanned 1, selected 1, replayed 0, refused 1\n" + "  refused " + dlt
+				+ "-2@0: replayed 3 times already (--max-replays 3)\n");
 		assertThat(endOffsets(target)).containsOnly(0L);
 	}
 
@@ -197,9 +201,9 @@ class DeadLetterToolIntegrationTests {
 	}
 
 	private static void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(),
-				new ByteArraySerializer())) {
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
 			List<Future<RecordMetadata>> sent = new ArrayList<>();
 			for (ProducerRecord<byte[], byte[]> record : records) {
 				sent.add(producer.send(record));
@@ -221,11 +225,10 @@ class DeadLetterToolIntegrationTests {
 			consumer.assign(partitions(topic));
 			consumer.seekToBeginning(partitions(topic));
 			List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> {
-					consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-					return !records.isEmpty();
-				});
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return !records.isEmpty();
+			});
 			return records.get(0);
 		}
 	}
@@ -235,8 +238,10 @@ class DeadLetterToolIntegrationTests {
 	}
 
 	private static KafkaConsumer<byte[], byte[]> consumer() {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
 
 	/** What one {@code dlt} command printed and returned. */

@@ -25,8 +25,8 @@ import static io.orderflow.dlt.DeadLetterFixture.deadLetter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dead-letter tool runs on its own, from its executable jar, as an operator runs it in a
- * cluster: a broker and nothing of the local stack.
+ * The dead-letter tool runs on its own, from its executable jar, as an operator runs it
+ * in a cluster: a broker and nothing of the local stack.
  */
 class DeadLetterToolJarIntegrationTests {
 
@@ -43,7 +43,8 @@ class DeadLetterToolJarIntegrationTests {
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new ByteArraySerializer(),
 				new ByteArraySerializer())) {
-			producer.send(deadLetter().at(0, 0).key("order-from-the-jar").toProducerRecord(topic)).get(30, TimeUnit.SECONDS);
+			producer.send(deadLetter().at(0, 0).key("order-from-the-jar").toProducerRecord(topic))
+				.get(30, TimeUnit.SECONDS);
 		}
 
 		Run run = runJar("list", "--topic", topic, "--bootstrap-servers", bootstrapServers);
@@ -63,8 +64,8 @@ class DeadLetterToolJarIntegrationTests {
 
 	private Run runJar(String... arguments) throws IOException, InterruptedException {
 		Path jar = LocalFiles.executableJar(Path.of(System.getProperty("orderflow.build-dir", "target")));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
 		command.addAll(List.of(arguments));
 		Path out = this.output.resolve("out.txt");
 		Path err = this.output.resolve("err.txt");

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the command line of {@link DeadLetterTool}: help, usage errors and exit codes, without
- * a broker.
+ * Tests for the command line of {@link DeadLetterTool}: help, usage errors and exit
+ * codes, without a broker.
  */
 class DeadLetterToolTests {
 
@@ -39,7 +39,8 @@ class DeadLetterToolTests {
 	void everySubcommandTakesTheSelectorsAndTheKafkaOptions() {
 		for (String command : List.of("list", "show", "replay")) {
 			assertThat(execute(command, "--help").out()).contains("--all", "--partition=P", "--offset=O",
-					"--exception=NAME", "--since=INSTANT", "--until=INSTANT", "--topic=T", "--bootstrap-servers=HOST:PORT");
+					"--exception=NAME", "--since=INSTANT", "--until=INSTANT", "--topic=T",
+					"--bootstrap-servers=HOST:PORT");
 		}
 		assertThat(execute("replay", "--help").out()).contains("--execute", "--dry-run", "--target=T",
 				"refuse records replayed N times already (default: 3)", "topic to publish to (default: orders)");

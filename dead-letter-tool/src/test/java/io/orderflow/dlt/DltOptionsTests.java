@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the {@link DltOptions} that the {@code dlt} subcommands parse from their arguments.
+ * Tests for the {@link DltOptions} that the {@code dlt} subcommands parse from their
+ * arguments.
  */
 class DltOptionsTests {
 

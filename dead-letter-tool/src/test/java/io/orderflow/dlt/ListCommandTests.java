@@ -26,10 +26,11 @@ class ListCommandTests {
 
 		assertThat(this.command.finish(12)).isZero();
 		assertThat(output().lines()).hasSize(4);
-		assertThat(output().lines().toList().get(0)).startsWith("PARTITION").contains("EXCEPTION", "CAUSE", "REPLAYS", "MESSAGE");
+		assertThat(output().lines().toList().get(0)).startsWith("PARTITION")
+			.contains("EXCEPTION", "CAUSE", "REPLAYS", "MESSAGE");
 		assertThat(output().lines().toList().get(1).split(" +")).containsExactly("2", "17", "2026-11-23T10:00:00.250Z",
-				"order-1", "ListenerExecutionFailedException", "IllegalStateException", "3", "0", "Listener", "failed;", "Unknown", "order", "id",
-				"order-1");
+				"order-1", "ListenerExecutionFailedException", "IllegalStateException", "3", "0", "Listener", "failed;",
+				"Unknown", "order", "id", "order-1");
 		assertThat(output().lines().toList().get(2).split(" +")).startsWith("3", "4", "2026-11-23T10:00:00Z", "order-2",
 				"ListenerExecutionFailedException", "IllegalStateException", "3", "1");
 		assertThat(output()).endsWith("2 dead letters listed (12 scanned)\n");

@@ -98,9 +98,9 @@ class ReplayPlanTests {
 	@Test
 	void replayRefusesAReplayCountThatIsNoCount() {
 		for (String count : List.of("two", "-1", "")) {
-			assertThat(this.plan.decide(deadLetter().replayCount(count).build())).isInstanceOfSatisfying(
-					ReplayDecision.Refuse.class, (refusal) -> assertThat(refusal.reason())
-						.isEqualTo("its replay-count header '" + count + "' is not a replay count"));
+			assertThat(this.plan.decide(deadLetter().replayCount(count).build()))
+				.isInstanceOfSatisfying(ReplayDecision.Refuse.class, (refusal) -> assertThat(refusal.reason())
+					.isEqualTo("its replay-count header '" + count + "' is not a replay count"));
 		}
 	}
 

@@ -6,8 +6,8 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 
 /**
- * The address local services listen on ({@code up --bind}), and the host a client on this machine
- * uses to reach them.
+ * The address local services listen on ({@code up --bind}), and the host a client on this
+ * machine uses to reach them.
  */
 public final class BindAddress {
 
@@ -16,7 +16,10 @@ public final class BindAddress {
 	private BindAddress() {
 	}
 
-	/** Where to connect to a service bound to {@code bindAddress}: loopback for a wildcard address. */
+	/**
+	 * Where to connect to a service bound to {@code bindAddress}: loopback for a wildcard
+	 * address.
+	 */
 	public static String connectHost(String bindAddress) {
 		if (bindAddress.equals("0.0.0.0")) {
 			return LOOPBACK;
@@ -27,7 +30,10 @@ public final class BindAddress {
 		return (bindAddress.contains(":") && !bindAddress.startsWith("[")) ? "[" + bindAddress + "]" : bindAddress;
 	}
 
-	/** Checks that {@code address} is a wildcard or one of this machine's addresses; returns it unchanged. */
+	/**
+	 * Checks that {@code address} is a wildcard or one of this machine's addresses;
+	 * returns it unchanged.
+	 */
 	public static String requireLocal(String address) {
 		try {
 			InetAddress resolved = InetAddress.getByName(address);

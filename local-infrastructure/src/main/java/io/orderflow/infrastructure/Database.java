@@ -15,7 +15,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public record Database(String jdbcUrl, String username, String password) {
 
-	/** The database named by {@code SPRING_DATASOURCE_URL} ({@code _USERNAME}, {@code _PASSWORD}), if set. */
+	/**
+	 * The database named by {@code SPRING_DATASOURCE_URL} ({@code _USERNAME},
+	 * {@code _PASSWORD}), if set.
+	 */
 	public static Optional<Database> fromEnvironment() {
 		String url = System.getenv("SPRING_DATASOURCE_URL");
 		if (url == null || url.isBlank()) {

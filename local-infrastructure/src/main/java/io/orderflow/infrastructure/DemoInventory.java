@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 
 /**
- * Schema and demo stock for the local run. The seed is not a production migration: it belongs to
- * {@code ./orderflow up} and the tests only.
+ * Schema and demo stock for the local run. The seed is not a production migration: it
+ * belongs to {@code ./orderflow up} and the tests only.
  */
 public final class DemoInventory {
 

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Finds free TCP ports on the loopback interface, so tests never collide with a running stack.
+ * Finds free TCP ports on the loopback interface, so tests never collide with a running
+ * stack.
  */
 public final class FreePorts {
 
-	/** Bases of port blocks stay below Linux's ephemeral range (32768+), where client connections take ports. */
+	/**
+	 * Bases of port blocks stay below Linux's ephemeral range (32768+), where client
+	 * connections take ports.
+	 */
 	private static final int BASE_FROM = 20_000;
 
 	private static final int BASE_TO = 30_000;
@@ -30,6 +34,7 @@ public final class FreePorts {
 		}
 	}
 
+	@SuppressWarnings("try") // binding the socket is the test
 	public static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
 			return true;
@@ -39,7 +44,11 @@ public final class FreePorts {
 		}
 	}
 
-	/** Whether {@code port} can be bound on {@code address} (an IP literal, host name or wildcard). */
+	/**
+	 * Whether {@code port} can be bound on {@code address} (an IP literal, host name or
+	 * wildcard).
+	 */
+	@SuppressWarnings("try") // binding the socket is the test
 	static boolean isFree(int port, String address) {
 		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(address))) {
 			return true;
@@ -50,8 +59,8 @@ public final class FreePorts {
 	}
 
 	/**
-	 * A base port {@code b} such that {@code b + offset} is free on loopback for every offset: for a
-	 * stack whose ports follow a scheme around one base port.
+	 * A base port {@code b} such that {@code b + offset} is free on loopback for every
+	 * offset: for a stack whose ports follow a scheme around one base port.
 	 */
 	public static int findBase(List<Integer> offsets) {
 		for (int attempt = 0; attempt < 200; attempt++) {

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Kafka broker (KRaft, combined broker and controller) running as its own JVM, so a
- * test can stop it, kill it with SIGKILL and start it again on the same ports and data.
+ * A real Apache Kafka broker (KRaft, combined broker and controller) running as its own
+ * JVM, so a test can stop it, kill it with SIGKILL and start it again on the same ports
+ * and data.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -51,8 +52,8 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Formats storage under {@code directory} and starts a broker on {@code port} (0 picks a free
-	 * one). Returns once the broker answers an Admin call.
+	 * Formats storage under {@code directory} and starts a broker on {@code port} (0
+	 * picks a free one). Returns once the broker answers an Admin call.
 	 */
 	public static KafkaBroker start(Path directory, int port) {
 		int brokerPort = (port != 0) ? port : FreePorts.find();
@@ -88,7 +89,9 @@ public final class KafkaBroker implements AutoCloseable {
 		awaitExit(STOP_TIMEOUT);
 	}
 
-	/** Starts a stopped or killed broker again, on the same ports and with the same data. */
+	/**
+	 * Starts a stopped or killed broker again, on the same ports and with the same data.
+	 */
 	public synchronized void restart() {
 		if (isRunning()) {
 			throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " is still running");
@@ -116,7 +119,8 @@ public final class KafkaBroker implements AutoCloseable {
 		try {
 			if (!format.waitFor(60, TimeUnit.SECONDS)) {
 				format.destroyForcibly();
-				throw new IllegalStateException("Formatting Kafka storage timed out; see " + this.directory.resolve("format.log"));
+				throw new IllegalStateException(
+						"Formatting Kafka storage timed out; see " + this.directory.resolve("format.log"));
 			}
 			if (format.exitValue() != 0) {
 				throw new IllegalStateException("Formatting Kafka storage failed (exit " + format.exitValue() + "): "
@@ -141,8 +145,8 @@ public final class KafkaBroker implements AutoCloseable {
 	private void awaitReady() {
 		Instant deadline = Instant.now().plus(READY_TIMEOUT);
 		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-				AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				3000, AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
 		try (Admin admin = Admin.create(config)) {
 			while (true) {
 				if (!this.process.isAlive()) {
@@ -150,7 +154,9 @@ public final class KafkaBroker implements AutoCloseable {
 							+ " during startup: " + tail(this.directory.resolve("broker.out")));
 				}
 				try {
-					admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes().get(4, TimeUnit.SECONDS);
+					admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+						.nodes()
+						.get(4, TimeUnit.SECONDS);
 					return;
 				}
 				catch (ExecutionException | TimeoutException ex) {
@@ -219,17 +225,17 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private String log4jProperties() {
 		return String.join("\n", "appender.file.type=File", "appender.file.name=file",
-				"appender.file.fileName=" + this.directory.resolve("broker.log"), "appender.file.layout.type=PatternLayout",
-				"appender.file.layout.pattern=[%d] %p %m (%c)%n", "rootLogger.level=INFO",
-				"rootLogger.appenderRef.file.ref=file", "logger.kafka.name=kafka", "logger.kafka.level=WARN",
-				"logger.apache.name=org.apache.kafka", "logger.apache.level=WARN", "");
+				"appender.file.fileName=" + this.directory.resolve("broker.log"),
+				"appender.file.layout.type=PatternLayout", "appender.file.layout.pattern=[%d] %p %m (%c)%n",
+				"rootLogger.level=INFO", "rootLogger.appenderRef.file.ref=file", "logger.kafka.name=kafka",
+				"logger.kafka.level=WARN", "logger.apache.name=org.apache.kafka", "logger.apache.level=WARN", "");
 	}
 
 	private static String brokerClasspath() {
 		try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
 			if (in == null) {
-				throw new IllegalStateException(
-						"Kafka broker classpath " + CLASSPATH_RESOURCE + " is missing: build the kafka-broker-runtime module");
+				throw new IllegalStateException("Kafka broker classpath " + CLASSPATH_RESOURCE
+						+ " is missing: build the kafka-broker-runtime module");
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
 		}

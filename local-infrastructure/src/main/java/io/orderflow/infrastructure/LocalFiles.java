@@ -8,20 +8,24 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Files of local runs, benchmarks and process tests: the services' executable jars and the work
- * directories they start from empty.
+ * Files of local runs, benchmarks and process tests: the services' executable jars and
+ * the work directories they start from empty.
  */
 public final class LocalFiles {
 
 	private LocalFiles() {
 	}
 
-	/** The Spring Boot executable jar ({@code *-exec.jar}) in a module's {@code target} directory. */
+	/**
+	 * The Spring Boot executable jar ({@code *-exec.jar}) in a module's {@code target}
+	 * directory.
+	 */
 	public static Path executableJar(Path target) {
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
 				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No executable jar in " + target + ": run ./mvnw package"));
+				.orElseThrow(
+						() -> new IllegalStateException("No executable jar in " + target + ": run ./mvnw package"));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("No executable jar in " + target + ": run ./mvnw package", ex);

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server: the one named by {@code SPRING_DATASOURCE_URL} when that is set, otherwise a
- * real PostgreSQL started from the binaries that zonky ships in Maven artifacts.
+ * A PostgreSQL server: the one named by {@code SPRING_DATASOURCE_URL} when that is set,
+ * otherwise a real PostgreSQL started from the binaries that zonky ships in Maven
+ * artifacts.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -45,26 +46,33 @@ public final class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * The server named by {@code SPRING_DATASOURCE_URL} ({@code _USERNAME}, {@code _PASSWORD}) if
-	 * set, otherwise an embedded server with its data under {@code directory}.
+	 * The server named by {@code SPRING_DATASOURCE_URL} ({@code _USERNAME},
+	 * {@code _PASSWORD}) if set, otherwise an embedded server with its data under
+	 * {@code directory}.
 	 */
 	public static PostgresServer fromEnvironmentOrEmbedded(Path directory) {
 		return Database.fromEnvironment().map(PostgresServer::external).orElseGet(() -> embedded(directory, 0));
 	}
 
-	/** A server that runs elsewhere; {@code database} is used to create further databases. */
+	/**
+	 * A server that runs elsewhere; {@code database} is used to create further databases.
+	 */
 	public static PostgresServer external(Database database) {
 		return new PostgresServer(database, null, -1, Map.of());
 	}
 
-	/** Starts an embedded server on {@code port} (0 picks a free one) with its data under {@code directory}. */
+	/**
+	 * Starts an embedded server on {@code port} (0 picks a free one) with its data under
+	 * {@code directory}.
+	 */
 	public static PostgresServer embedded(Path directory, int port) {
 		return embedded(directory, port, Map.of());
 	}
 
 	/**
-	 * As {@link #embedded(Path, int)}, with further server settings: for example {@code fsync=on},
-	 * which zonky turns off (and {@code synchronous_commit}, which it sets to {@code off}).
+	 * As {@link #embedded(Path, int)}, with further server settings: for example
+	 * {@code fsync=on}, which zonky turns off (and {@code synchronous_commit}, which it
+	 * sets to {@code off}).
 	 */
 	public static PostgresServer embedded(Path directory, int port, Map<String, String> serverConfig) {
 		int serverPort = (port != 0) ? port : FreePorts.find();
@@ -94,7 +102,8 @@ public final class PostgresServer implements AutoCloseable {
 				.setRegisterShutdownHook(true)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "300")
-				// zonky leaves listen_addresses at PostgreSQL's default, localhost, which may include ::1;
+				// zonky leaves listen_addresses at PostgreSQL's default, localhost, which
+				// may include ::1;
 				// the JDBC URLs name 127.0.0.1, and nothing else may reach the server.
 				.setServerConfig("listen_addresses", "127.0.0.1");
 			this.serverConfig.forEach(builder::setServerConfig);
@@ -123,7 +132,9 @@ public final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** Creates the database {@code name} unless it exists, and returns where to reach it. */
+	/**
+	 * Creates the database {@code name} unless it exists, and returns where to reach it.
+	 */
 	public Database createDatabase(String name) {
 		if (!DATABASE_NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("Database name '" + name + "' must match " + DATABASE_NAME);
@@ -137,14 +148,16 @@ public final class PostgresServer implements AutoCloseable {
 				}
 			}
 			if (!exists) {
-				// DDL takes no bind parameters; the name was validated against DATABASE_NAME above.
+				// DDL takes no bind parameters; the name was validated against
+				// DATABASE_NAME above.
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("create database \"" + name + "\"");
 				}
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create database '" + name + "' on " + this.maintenance.jdbcUrl(), ex);
+			throw new IllegalStateException("Cannot create database '" + name + "' on " + this.maintenance.jdbcUrl(),
+					ex);
 		}
 		return new Database(withDatabaseName(this.maintenance.jdbcUrl(), name), this.maintenance.username(),
 				this.maintenance.password());
@@ -157,7 +170,10 @@ public final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** Replaces the database name in a {@code jdbc:postgresql://host:port/name?params} URL. */
+	/**
+	 * Replaces the database name in a {@code jdbc:postgresql://host:port/name?params}
+	 * URL.
+	 */
 	static String withDatabaseName(String jdbcUrl, String name) {
 		int hostStart = jdbcUrl.indexOf("//");
 		if (!jdbcUrl.startsWith("jdbc:postgresql:") || hostStart < 0) {

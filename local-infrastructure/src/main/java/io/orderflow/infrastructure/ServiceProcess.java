@@ -16,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Spring Boot service (api or worker) running as its own JVM from its executable jar. Used by
- * {@code ./orderflow up} and by tests that stop or kill a service the way an operator or a crash would.
+ * One Spring Boot service (api or worker) running as its own JVM from its executable jar.
+ * Used by {@code ./orderflow up} and by tests that stop or kill a service the way an
+ * operator or a crash would.
  */
 public final class ServiceProcess {
 
@@ -33,15 +34,17 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Starts {@code java -jar jar} with {@code SERVER_PORT=port} and the given environment on top
-	 * of this process's, logging to {@code <logDirectory>/<name>.log}.
+	 * Starts {@code java -jar jar} with {@code SERVER_PORT=port} and the given
+	 * environment on top of this process's, logging to {@code <logDirectory>/<name>.log}.
 	 */
 	public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
 			Path logDirectory) {
 		return start(name, jar, port, port, environment, logDirectory);
 	}
 
-	/** As above, with actuator on {@code managementPort} ({@code MANAGEMENT_SERVER_PORT}). */
+	/**
+	 * As above, with actuator on {@code managementPort} ({@code MANAGEMENT_SERVER_PORT}).
+	 */
 	public static ServiceProcess start(String name, Path jar, int port, int managementPort,
 			Map<String, String> environment, Path logDirectory) {
 		return start(new ServiceSpec(name, jar, port, managementPort, BindAddress.LOOPBACK, environment, logDirectory),
@@ -49,9 +52,9 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Starts the service described by {@code spec}, listening on its bind address only. A restart
-	 * appends to the log file, so the crashed process's last lines stay readable; a first start
-	 * truncates it.
+	 * Starts the service described by {@code spec}, listening on its bind address only. A
+	 * restart appends to the log file, so the crashed process's last lines stay readable;
+	 * a first start truncates it.
 	 */
 	public static ServiceProcess start(ServiceSpec spec, boolean appendToLog) {
 		if (!FreePorts.isFree(spec.port(), spec.bindAddress())) {
@@ -61,8 +64,8 @@ public final class ServiceProcess {
 		Path logFile = spec.logFile();
 		try {
 			Files.createDirectories(spec.logDirectory());
-			ProcessBuilder builder = new ProcessBuilder(List.of(JavaProcesses.javaExecutable(), "-Xmx768m", "-jar",
-					spec.jar().toString()))
+			ProcessBuilder builder = new ProcessBuilder(
+					List.of(JavaProcesses.javaExecutable(), "-Xmx768m", "-jar", spec.jar().toString()))
 				.redirectErrorStream(true)
 				.redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
 						: ProcessBuilder.Redirect.to(logFile.toFile()));
@@ -71,7 +74,8 @@ public final class ServiceProcess {
 			builder.environment().put("SERVER_ADDRESS", spec.bindAddress());
 			builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(spec.managementPort()));
 			if (spec.managementPort() != spec.port()) {
-				// Spring Boot refuses a management address without a management server of its own.
+				// Spring Boot refuses a management address without a management server of
+				// its own.
 				builder.environment().put("MANAGEMENT_SERVER_ADDRESS", spec.bindAddress());
 			}
 			return new ServiceProcess(spec, builder.start());
@@ -123,7 +127,8 @@ public final class ServiceProcess {
 			.build();
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.spec.name() + " exited with " + this.process.exitValue() + "; see " + this.spec.logFile());
+				throw new IllegalStateException(
+						this.spec.name() + " exited with " + this.process.exitValue() + "; see " + this.spec.logFile());
 			}
 			try {
 				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -139,10 +144,14 @@ public final class ServiceProcess {
 			}
 			pause();
 		}
-		throw new IllegalStateException(this.spec.name() + " not healthy after " + READY_TIMEOUT.toSeconds() + " s; see " + this.spec.logFile());
+		throw new IllegalStateException(this.spec.name() + " not healthy after " + READY_TIMEOUT.toSeconds()
+				+ " s; see " + this.spec.logFile());
 	}
 
-	/** Kills the process with SIGKILL, as a crash or an OOM kill would, and waits for it to go. */
+	/**
+	 * Kills the process with SIGKILL, as a crash or an OOM kill would, and waits for it
+	 * to go.
+	 */
 	public void kill() {
 		try {
 			this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -152,7 +161,10 @@ public final class ServiceProcess {
 		}
 	}
 
-	/** Sends SIGSTOP: the process freezes mid-step, as in a long GC pause or a suspended VM. */
+	/**
+	 * Sends SIGSTOP: the process freezes mid-step, as in a long GC pause or a suspended
+	 * VM.
+	 */
 	public void suspend() {
 		signal("STOP");
 	}
@@ -201,7 +213,10 @@ public final class ServiceProcess {
 		}
 	}
 
-	/** SIGTERM, so the service shuts down gracefully; SIGKILL if it takes longer than {@code timeout}. */
+	/**
+	 * SIGTERM, so the service shuts down gracefully; SIGKILL if it takes longer than
+	 * {@code timeout}.
+	 */
 	public void stop(Duration timeout) {
 		this.process.destroy();
 		try {

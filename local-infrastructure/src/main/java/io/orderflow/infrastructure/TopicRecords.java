@@ -13,8 +13,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic the way an operator inspects one: every partition from the beginning up to the end
- * offsets at the time of the call, without a consumer group, committing nothing.
+ * Reads a topic the way an operator inspects one: every partition from the beginning up
+ * to the end offsets at the time of the call, without a consumer group, committing
+ * nothing.
  */
 public final class TopicRecords {
 
@@ -23,7 +24,10 @@ public final class TopicRecords {
 	private TopicRecords() {
 	}
 
-	/** Every record of {@code topic}, keys as strings and values as the bytes on the broker. */
+	/**
+	 * Every record of {@code topic}, keys as strings and values as the bytes on the
+	 * broker.
+	 */
 	public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
 		try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
 			List<TopicPartition> partitions = partitions(consumer, topic);
@@ -49,8 +53,10 @@ public final class TopicRecords {
 	}
 
 	private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

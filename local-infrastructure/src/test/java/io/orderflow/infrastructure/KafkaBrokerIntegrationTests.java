@@ -61,10 +61,11 @@ class KafkaBrokerIntegrationTests {
 		try (KafkaProducer<String, String> producer = producer()) {
 			producer.send(new ProducerRecord<>("survivors", "k2", "after-restart")).get(30, TimeUnit.SECONDS);
 		}
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
-				"survivors-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-				new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "survivors-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of("survivors"));
 			List<String> values = new java.util.concurrent.CopyOnWriteArrayList<>();
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -79,11 +80,13 @@ class KafkaBrokerIntegrationTests {
 	@Test
 	void undeclaredTopicsAreNotCreatedOnFirstUse() throws Exception {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
-				KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-						ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.MAX_BLOCK_MS_CONFIG,
-						2000), new StringSerializer(), new StringSerializer())) {
+				KafkaProducer<String, String> producer = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+								ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000),
+						new StringSerializer(), new StringSerializer())) {
 			org.assertj.core.api.Assertions.assertThatException()
-				.isThrownBy(() -> producer.send(new ProducerRecord<>("typo-topic", "k", "v")).get(10, TimeUnit.SECONDS));
+				.isThrownBy(
+						() -> producer.send(new ProducerRecord<>("typo-topic", "k", "v")).get(10, TimeUnit.SECONDS));
 			assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContain("typo-topic");
 		}
 	}

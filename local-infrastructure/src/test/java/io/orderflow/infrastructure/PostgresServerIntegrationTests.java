@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Integration tests for {@link PostgresServer} and {@link DemoInventory} on an embedded server.
+ * Integration tests for {@link PostgresServer} and {@link DemoInventory} on an embedded
+ * server.
  */
 class PostgresServerIntegrationTests {
 
@@ -39,7 +40,8 @@ class PostgresServerIntegrationTests {
 
 	@Test
 	void databaseNamesThatWouldNeedQuotingAreRefused() {
-		try (PostgresServer server = PostgresServer.external(new Database("jdbc:postgresql://127.0.0.1:1/x", "u", ""))) {
+		try (PostgresServer server = PostgresServer
+			.external(new Database("jdbc:postgresql://127.0.0.1:1/x", "u", ""))) {
 			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 				.isThrownBy(() -> server.createDatabase("x\"; drop database postgres; --"))
 				.withMessageContaining("must match");
@@ -50,12 +52,14 @@ class PostgresServerIntegrationTests {
 	void databaseNameIsReplacedAndParametersKept() {
 		assertThat(PostgresServer.withDatabaseName("jdbc:postgresql://db:5432/postgres?sslmode=require", "orders"))
 			.isEqualTo("jdbc:postgresql://db:5432/orders?sslmode=require");
-		assertThat(PostgresServer.withDatabaseName("jdbc:postgresql://db", "orders")).isEqualTo("jdbc:postgresql://db/orders");
+		assertThat(PostgresServer.withDatabaseName("jdbc:postgresql://db", "orders"))
+			.isEqualTo("jdbc:postgresql://db/orders");
 	}
 
 	private static long available(Database database, String sku) throws SQLException {
 		try (Connection connection = database.dataSource().getConnection();
-				PreparedStatement query = connection.prepareStatement("select available from inventory where sku = ?")) {
+				PreparedStatement query = connection
+					.prepareStatement("select available from inventory where sku = ?")) {
 			query.setString(1, sku);
 			try (ResultSet rows = query.executeQuery()) {
 				assertThat(rows.next()).as("row for %s", sku).isTrue();

@@ -10,8 +10,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The API key of a local run: {@code ORDERFLOW_API_KEY} when set, otherwise a new random one.
- * It is kept in {@code .orderflow/api-key} (readable by the owner only), where {@code demo} finds it.
+ * The API key of a local run: {@code ORDERFLOW_API_KEY} when set, otherwise a new random
+ * one. It is kept in {@code .orderflow/api-key} (readable by the owner only), where
+ * {@code demo} finds it.
  */
 final class ApiKey {
 

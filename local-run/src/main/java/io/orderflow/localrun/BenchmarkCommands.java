@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code bench} and {@code bench-outbox} as this jar knows them: the {@code ./orderflow} script runs
- * them from the benchmarks jar (which depends on this module, not the other way round), with their
- * own options and {@code --help}. Here they are listed in the usage and say where they run.
+ * {@code bench} and {@code bench-outbox} as this jar knows them: the {@code ./orderflow}
+ * script runs them from the benchmarks jar (which depends on this module, not the other
+ * way round), with their own options and {@code --help}. Here they are listed in the
+ * usage and say where they run.
  */
 final class BenchmarkCommands {
 
@@ -32,22 +33,22 @@ final class BenchmarkCommands {
 
 		@Override
 		public Integer call() {
-			throw new ParameterException(this.spec.commandLine(), this.spec.name()
-					+ " runs from the benchmarks jar: run it as ./orderflow " + this.spec.name());
+			throw new ParameterException(this.spec.commandLine(),
+					this.spec.name() + " runs from the benchmarks jar: run it as ./orderflow " + this.spec.name());
 		}
 
 	}
 
-	@Command(name = "bench", customSynopsis = "orderflow bench [OPTIONS]", description = {
-			"Benchmark the outbox relay against a plain Kafka producer on a stack of its own.",
-			"./orderflow bench --help lists its options." })
+	@Command(name = "bench", customSynopsis = "orderflow bench [OPTIONS]",
+			description = { "Benchmark the outbox relay against a plain Kafka producer on a stack of its own.",
+					"./orderflow bench --help lists its options." })
 	static final class Bench extends InBenchmarksJar {
 
 	}
 
-	@Command(name = "bench-outbox", customSynopsis = "orderflow bench-outbox [OPTIONS]", description = {
-			"Benchmark the outbox relay against Spring Modulith's event publication registry.",
-			"./orderflow bench-outbox --help lists its options." })
+	@Command(name = "bench-outbox", customSynopsis = "orderflow bench-outbox [OPTIONS]",
+			description = { "Benchmark the outbox relay against Spring Modulith's event publication registry.",
+					"./orderflow bench-outbox --help lists its options." })
 	static final class BenchOutbox extends InBenchmarksJar {
 
 	}

@@ -17,8 +17,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./orderflow chaos}: on a stack of its own, in {@code .orderflow-chaos/}, so a running
- * {@code up} is never disturbed. Exit code 0 when no invariant was violated, 1 otherwise.
+ * {@code ./orderflow chaos}: on a stack of its own, in {@code .orderflow-chaos/}, so a
+ * running {@code up} is never disturbed. Exit code 0 when no invariant was violated, 1
+ * otherwise.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true, description = {
 		"Prove that every accepted order ends COMPLETED or REJECTED exactly once, under faults.",

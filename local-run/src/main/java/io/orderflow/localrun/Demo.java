@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Submits a batch of orders to a running api-service, some of which must be rejected, shows
- * progress while the workers process them, and prints the final count per status.
+ * Submits a batch of orders to a running api-service, some of which must be rejected,
+ * shows progress while the workers process them, and prints the final count per status.
  */
 final class Demo {
 
@@ -52,7 +52,8 @@ final class Demo {
 
 	boolean isApiUp() {
 		try {
-			// The OpenAPI description needs no credentials: it tells whether the api-service answers.
+			// The OpenAPI description needs no credentials: it tells whether the
+			// api-service answers.
 			HttpRequest request = HttpRequest.newBuilder(URI.create(this.apiUrl + "/v3/api-docs"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
@@ -142,7 +143,10 @@ final class Demo {
 		return ids;
 	}
 
-	/** Mostly orders that complete; every tenth asks for scarce stock, and some name an unknown SKU. */
+	/**
+	 * Mostly orders that complete; every tenth asks for scarce stock, and some name an
+	 * unknown SKU.
+	 */
 	private static Map<String, Object> orderBody(int index, Random random) {
 		List<Map<String, Object>> items = new ArrayList<>();
 		if (index % 10 == 7) {

@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ./orderflow demo}: a batch of orders to a running api-service, or to a stack started for
- * the demo when none answers. Exit code 0 when every order reached a final status, 1 otherwise.
+ * {@code ./orderflow demo}: a batch of orders to a running api-service, or to a stack
+ * started for the demo when none answers. Exit code 0 when every order reached a final
+ * status, 1 otherwise.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = {
-		"Submit N orders (default 200) and report the outcome. Starts a stack if none runs.",
-		"The stack options apply to the stack it starts." })
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		description = { "Submit N orders (default 200) and report the outcome. Starts a stack if none runs.",
+				"The stack options apply to the stack it starts." })
 final class DemoCommand implements Callable<Integer> {
 
 	@ParentCommand

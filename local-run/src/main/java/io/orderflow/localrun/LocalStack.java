@@ -23,9 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The whole system on one machine: a Kafka broker, PostgreSQL, N api-service replicas and N workers,
- * each in its own JVM, supervised so that a crashed service is restarted. An existing broker or
- * database is used when the environment names one.
+ * The whole system on one machine: a Kafka broker, PostgreSQL, N api-service replicas and
+ * N workers, each in its own JVM, supervised so that a crashed service is restarted. An
+ * existing broker or database is used when the environment names one.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -65,14 +65,16 @@ public final class LocalStack implements AutoCloseable {
 	 *
 	 * @param home the repository root, holding the built service jars
 	 * @param workers number of worker processes
-	 * @param apis number of api-service replicas; they share one outbox, each runs a relay
-	 * @param apiPort HTTP port of the first api replica; the scheme around it is in {@link #apiPort(int)},
-	 * {@link #apiManagementPort(int)} and {@link #workerPort(int)}
+	 * @param apis number of api-service replicas; they share one outbox, each runs a
+	 * relay
+	 * @param apiPort HTTP port of the first api replica; the scheme around it is in
+	 * {@link #apiPort(int)}, {@link #apiManagementPort(int)} and {@link #workerPort(int)}
 	 * @param kafkaPort port of the broker this stack starts
-	 * @param bindAddress the only address the services listen on (Kafka and PostgreSQL stay on 127.0.0.1)
+	 * @param bindAddress the only address the services listen on (Kafka and PostgreSQL
+	 * stay on 127.0.0.1)
 	 * @param workDirectory where the broker, the database and the logs keep their files
-	 * @param ownInfrastructure start a broker and an embedded PostgreSQL even when the environment names
-	 * existing ones: for runs that stop them
+	 * @param ownInfrastructure start a broker and an embedded PostgreSQL even when the
+	 * environment names existing ones: for runs that stop them
 	 * @param workerEnvironment further environment of the workers
 	 */
 	public record Settings(Path home, int workers, int apis, int apiPort, int kafkaPort, String bindAddress,
@@ -96,14 +98,18 @@ public final class LocalStack implements AutoCloseable {
 			workerEnvironment = Map.copyOf(workerEnvironment);
 		}
 
-		/** {@code ./orderflow up}: files in {@code .orderflow/}, infrastructure from the environment if named. */
+		/**
+		 * {@code ./orderflow up}: files in {@code .orderflow/}, infrastructure from the
+		 * environment if named.
+		 */
 		Settings(Path home, int workers, int apis, int apiPort, int kafkaPort, String bindAddress) {
 			this(home, workers, apis, apiPort, kafkaPort, bindAddress, home.resolve(".orderflow"), false, Map.of());
 		}
 
 		/**
-		 * A stack of its own on free loopback ports with its own broker and embedded PostgreSQL, for
-		 * a chaos run or a test, so it neither disturbs nor is disturbed by a running one.
+		 * A stack of its own on free loopback ports with its own broker and embedded
+		 * PostgreSQL, for a chaos run or a test, so it neither disturbs nor is disturbed
+		 * by a running one.
 		 */
 		public static Settings ownStack(Path home, int workers, int apis, Path workDirectory,
 				Map<String, String> workerEnvironment) {
@@ -111,7 +117,10 @@ public final class LocalStack implements AutoCloseable {
 					BindAddress.LOOPBACK, workDirectory, true, workerEnvironment);
 		}
 
-		/** As given, but with the broker and database the environment names, if it names them. */
+		/**
+		 * As given, but with the broker and database the environment names, if it names
+		 * them.
+		 */
 		public Settings withEnvironmentInfrastructure() {
 			return new Settings(this.home, this.workers, this.apis, this.apiPort, this.kafkaPort, this.bindAddress,
 					this.workDirectory, false, this.workerEnvironment);
@@ -127,7 +136,10 @@ public final class LocalStack implements AutoCloseable {
 			return apiPort(replica) + 1000;
 		}
 
-		/** Port of worker {@code index} (1-based, HTTP and actuator): right after the first api's. */
+		/**
+		 * Port of worker {@code index} (1-based, HTTP and actuator): right after the
+		 * first api's.
+		 */
 		int workerPort(int index) {
 			return this.apiPort + index;
 		}
@@ -151,7 +163,9 @@ public final class LocalStack implements AutoCloseable {
 		return start(settings, out, out::println);
 	}
 
-	/** As above; {@code report} receives the supervisor's lines (restarts, crash loop). */
+	/**
+	 * As above; {@code report} receives the supervisor's lines (restarts, crash loop).
+	 */
 	public static LocalStack start(Settings settings, PrintStream out, Consumer<String> report) {
 		LocalStack stack = new LocalStack(out, report);
 		try {
@@ -190,7 +204,9 @@ public final class LocalStack implements AutoCloseable {
 		return this.kafka;
 	}
 
-	/** The embedded PostgreSQL this stack started; null when it uses an existing database. */
+	/**
+	 * The embedded PostgreSQL this stack started; null when it uses an existing database.
+	 */
 	public PostgresServer postgres() {
 		return this.postgres;
 	}
@@ -227,8 +243,9 @@ public final class LocalStack implements AutoCloseable {
 		String bootstrapServers = settings.ownInfrastructure() ? null : System.getenv("SPRING_KAFKA_BOOTSTRAP_SERVERS");
 		if (bootstrapServers == null || bootstrapServers.isBlank()) {
 			if (!FreePorts.isFree(settings.kafkaPort())) {
-				throw new IllegalStateException("Port " + settings.kafkaPort() + " is in use: is another stack running? "
-						+ "Set SPRING_KAFKA_BOOTSTRAP_SERVERS to use an existing broker.");
+				throw new IllegalStateException(
+						"Port " + settings.kafkaPort() + " is in use: is another stack running? "
+								+ "Set SPRING_KAFKA_BOOTSTRAP_SERVERS to use an existing broker.");
 			}
 			this.out.println("Starting Kafka broker (KRaft) ...");
 			this.kafka = KafkaBroker.start(work.resolve("kafka"), settings.kafkaPort());
@@ -260,12 +277,13 @@ public final class LocalStack implements AutoCloseable {
 		this.apiKey = ApiKey.forLocalRun(work);
 		Map<String, String> apiEnvironment = new HashMap<>(environment);
 		apiEnvironment.put("ORDERFLOW_SECURITY_APIKEYS_LOCAL", this.apiKey);
-		this.out.println("Starting " + settings.apis() + " api-service replica(s) and " + settings.workers()
-				+ " worker(s) ...");
+		this.out.println(
+				"Starting " + settings.apis() + " api-service replica(s) and " + settings.workers() + " worker(s) ...");
 		Path apiJar = serviceJar(settings.home(), "api-service");
 		for (int replica = 1; replica <= settings.apis(); replica++) {
-			this.services.add(SupervisedService.start(new ServiceSpec("api-" + replica, apiJar, settings.apiPort(replica),
-					settings.apiManagementPort(replica), settings.bindAddress(), apiEnvironment, logs)));
+			this.services
+				.add(SupervisedService.start(new ServiceSpec("api-" + replica, apiJar, settings.apiPort(replica),
+						settings.apiManagementPort(replica), settings.bindAddress(), apiEnvironment, logs)));
 		}
 		Path workerJar = serviceJar(settings.home(), "worker-service");
 		for (int i = 1; i <= settings.workers(); i++) {
@@ -302,7 +320,8 @@ public final class LocalStack implements AutoCloseable {
 		if (this.supervisor != null) {
 			this.supervisor.close();
 		}
-		// SIGTERM to all first, so they shut down gracefully side by side; then wait for each.
+		// SIGTERM to all first, so they shut down gracefully side by side; then wait for
+		// each.
 		List<ServiceProcess> stopping = this.services.stream().map(SupervisedService::terminate).toList();
 		stopping.forEach((process) -> process.stop(SERVICE_STOP_TIMEOUT));
 		this.services.clear();
@@ -316,7 +335,10 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	/** A path relative to the repository root when it is inside it, as the user typed the command there. */
+	/**
+	 * A path relative to the repository root when it is inside it, as the user typed the
+	 * command there.
+	 */
 	public static String display(Path home, Path file) {
 		Path absolute = file.toAbsolutePath().normalize();
 		Path root = home.toAbsolutePath().normalize();

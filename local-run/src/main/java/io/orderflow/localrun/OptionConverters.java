@@ -9,8 +9,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The value types of the {@code ./orderflow} options, checked as they are parsed so that a bad
- * value is a usage error naming its option.
+ * The value types of the {@code ./orderflow} options, checked as they are parsed so that
+ * a bad value is a usage error naming its option.
  */
 final class OptionConverters {
 
@@ -53,7 +53,10 @@ final class OptionConverters {
 
 	}
 
-	/** {@code --bind}: a wildcard or an address of this machine, as {@link BindAddress#requireLocal} checks. */
+	/**
+	 * {@code --bind}: a wildcard or an address of this machine, as
+	 * {@link BindAddress#requireLocal} checks.
+	 */
 	static final class LocalAddress implements ITypeConverter<String> {
 
 		@Override

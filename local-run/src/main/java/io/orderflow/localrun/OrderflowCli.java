@@ -13,10 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the {@code ./orderflow} script: {@code up} runs the whole system locally,
- * {@code demo} submits a batch of orders to it, {@code chaos} proves it survives faults, and
- * {@code dlt} inspects and replays dead letters. {@code bench} and {@code bench-outbox} are listed
- * here too, but the script runs them from the benchmarks jar.
+ * Entry point of the {@code ./orderflow} script: {@code up} runs the whole system
+ * locally, {@code demo} submits a batch of orders to it, {@code chaos} proves it survives
+ * faults, and {@code dlt} inspects and replays dead letters. {@code bench} and
+ * {@code bench-outbox} are listed here too, but the script runs them from the benchmarks
+ * jar.
  */
 @Command(name = "orderflow", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
 		subcommands = { UpCommand.class, DemoCommand.class, ChaosCommand.class, DeadLetterTool.class,
@@ -41,7 +42,8 @@ public final class OrderflowCli implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
-		// Before the first logger is created: the CLI prints its own progress, libraries only warnings.
+		// Before the first logger is created: the CLI prints its own progress, libraries
+		// only warnings.
 		System.setProperty("logback.configurationFile", "orderflow-cli-logback.xml");
 		Path home = Path.of(System.getProperty("orderflow.home", ".")).toAbsolutePath().normalize();
 		CommandLine commandLine = CommandLines.create(new OrderflowCli(System.out, home));

@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The restart history of one supervised service, deciding per exit whether and when it restarts
- * under a {@link RestartPolicy}. Pure logic on an injectable clock.
+ * The restart history of one supervised service, deciding per exit whether and when it
+ * restarts under a {@link RestartPolicy}. Pure logic on an injectable clock.
  */
 final class RestartBackoff {
 

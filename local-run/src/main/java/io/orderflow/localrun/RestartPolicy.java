@@ -3,21 +3,26 @@ package io.orderflow.localrun;
 import java.time.Duration;
 
 /**
- * When a supervised service that crashed is started again, as Kubernetes or Compose would: after
- * an exponential backoff, reset once the service has stayed healthy for a while, and not at all in
- * a crash loop.
+ * When a supervised service that crashed is started again, as Kubernetes or Compose
+ * would: after an exponential backoff, reset once the service has stayed healthy for a
+ * while, and not at all in a crash loop.
  *
- * @param initialBackoff wait before the first restart (then doubled per consecutive restart)
+ * @param initialBackoff wait before the first restart (then doubled per consecutive
+ * restart)
  * @param maxBackoff longest wait before a restart
  * @param stableAfter how long a service must stay healthy for its backoff to start from
  * {@code initialBackoff} again
- * @param maxRestarts most restarts of one service within {@code window}; one more is a crash loop
+ * @param maxRestarts most restarts of one service within {@code window}; one more is a
+ * crash loop
  * @param window the crash-loop window
  */
 public record RestartPolicy(Duration initialBackoff, Duration maxBackoff, Duration stableAfter, int maxRestarts,
 		Duration window) {
 
-	/** 1 s, 2 s, 4 s ... 30 s; reset after 30 s healthy; more than 5 restarts within 60 s is a crash loop. */
+	/**
+	 * 1 s, 2 s, 4 s ... 30 s; reset after 30 s healthy; more than 5 restarts within 60 s
+	 * is a crash loop.
+	 */
 	public static final RestartPolicy STANDARD = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30),
 			Duration.ofSeconds(30), 5, Duration.ofSeconds(60));
 

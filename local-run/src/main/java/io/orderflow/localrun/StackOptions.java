@@ -9,7 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The options of the stack that {@code up} starts, and that {@code demo} starts when none runs.
+ * The options of the stack that {@code up} starts, and that {@code demo} starts when none
+ * runs.
  */
 final class StackOptions {
 
@@ -40,7 +41,10 @@ final class StackOptions {
 					+ " Kafka and PostgreSQL always stay on " + BindAddress.LOOPBACK + ")")
 	private String bind;
 
-	/** The settings of the stack; a usage error if they do not fit together (ports past 65535). */
+	/**
+	 * The settings of the stack; a usage error if they do not fit together (ports past
+	 * 65535).
+	 */
 	LocalStack.Settings settings(Path home) {
 		try {
 			return new LocalStack.Settings(home, this.workers, this.apis, this.apiPort, this.kafkaPort, this.bind);

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A named service of a local stack whose process may be replaced: a crashed process is restarted
- * under the same name, ports and log, so callers ask for the {@link #current()} process instead of
- * keeping one.
+ * A named service of a local stack whose process may be replaced: a crashed process is
+ * restarted under the same name, ports and log, so callers ask for the {@link #current()}
+ * process instead of keeping one.
  */
 public final class SupervisedService {
 
@@ -81,14 +81,17 @@ public final class SupervisedService {
 		return Optional.of(this.current);
 	}
 
-	/** Kills the current process with SIGKILL, as a crash would; the supervisor restarts it. */
+	/**
+	 * Kills the current process with SIGKILL, as a crash would; the supervisor restarts
+	 * it.
+	 */
 	public void kill() {
 		current().kill();
 	}
 
 	/**
-	 * Sends the current process SIGTERM without waiting, and restarts nothing after this; returns
-	 * the process, to wait for.
+	 * Sends the current process SIGTERM without waiting, and restarts nothing after this;
+	 * returns the process, to wait for.
 	 */
 	synchronized ServiceProcess terminate() {
 		this.stopped = true;

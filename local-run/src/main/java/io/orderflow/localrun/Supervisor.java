@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Watches the services of a local stack and starts again one whose process exits while the stack
- * is running, under a {@link RestartPolicy}. On a crash loop it restarts nothing more and completes
- * {@link #crashLoop()} with the reason, for the caller to stop everything.
+ * Watches the services of a local stack and starts again one whose process exits while
+ * the stack is running, under a {@link RestartPolicy}. On a crash loop it restarts
+ * nothing more and completes {@link #crashLoop()} with the reason, for the caller to stop
+ * everything.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -43,11 +44,11 @@ public final class Supervisor implements AutoCloseable {
 
 	private final CompletableFuture<String> crashLoop = new CompletableFuture<>();
 
-	private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task,
-			"orderflow-supervisor"));
+	private final ScheduledExecutorService restarts = Executors
+		.newSingleThreadScheduledExecutor((task) -> daemon(task, "orderflow-supervisor"));
 
-	private final ExecutorService healthChecks = Executors.newCachedThreadPool((task) -> daemon(task,
-			"orderflow-health-check"));
+	private final ExecutorService healthChecks = Executors
+		.newCachedThreadPool((task) -> daemon(task, "orderflow-health-check"));
 
 	private volatile boolean stopping;
 
@@ -55,7 +56,8 @@ public final class Supervisor implements AutoCloseable {
 	 * @param services the services to watch, each healthy already
 	 * @param policy when to restart
 	 * @param clock the clock of the restart decisions
-	 * @param report receives one line per event (an exit and its restart, back to health, a crash loop)
+	 * @param report receives one line per event (an exit and its restart, back to health,
+	 * a crash loop)
 	 * @param logName how to show a service's log file in those lines
 	 */
 	Supervisor(List<SupervisedService> services, RestartPolicy policy, Clock clock, Consumer<String> report,
@@ -99,7 +101,10 @@ public final class Supervisor implements AutoCloseable {
 		this.healthChecks.shutdownNow();
 	}
 
-	/** {@code 137 (SIGKILL)} for a process a signal ended (the JDK reports 128 + signal), else the code. */
+	/**
+	 * {@code 137 (SIGKILL)} for a process a signal ended (the JDK reports 128 + signal),
+	 * else the code.
+	 */
 	static String describeExit(int exitCode) {
 		if (exitCode > 128 && exitCode < 128 + 65) {
 			int signal = exitCode - 128;
@@ -109,8 +114,9 @@ public final class Supervisor implements AutoCloseable {
 	}
 
 	private void watch(SupervisedService service, ServiceProcess process) {
-		process.onExit().thenAcceptAsync((exited) -> exited(service, exited, "exited with " + describeExit(exited.exitValue())),
-				this.restarts);
+		process.onExit()
+			.thenAcceptAsync((exited) -> exited(service, exited, "exited with " + describeExit(exited.exitValue())),
+					this.restarts);
 	}
 
 	private void exited(SupervisedService service, ServiceProcess process, String what) {
@@ -142,7 +148,8 @@ public final class Supervisor implements AutoCloseable {
 			started = service.restart();
 		}
 		catch (IllegalStateException | UncheckedIOException ex) {
-			// A start that fails (port still taken, jar gone) is one more failed attempt, with its backoff.
+			// A start that fails (port still taken, jar gone) is one more failed attempt,
+			// with its backoff.
 			exited(service, previous, "could not be restarted (" + ex.getMessage() + ")");
 			return;
 		}
@@ -157,7 +164,8 @@ public final class Supervisor implements AutoCloseable {
 			process.awaitHealthy();
 		}
 		catch (IllegalStateException ex) {
-			// It exited (the exit watcher handles that), timed out, or the stack is stopping.
+			// It exited (the exit watcher handles that), timed out, or the stack is
+			// stopping.
 			return;
 		}
 		if (this.stopping || service.current() != process) {

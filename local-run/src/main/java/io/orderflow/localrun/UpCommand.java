@@ -24,7 +24,10 @@ final class UpCommand implements Callable<Integer> {
 	@Mixin
 	private StackOptions stack;
 
-	/** Runs until Ctrl-C, which ends the JVM through the shutdown hook; returns 1 after a crash loop. */
+	/**
+	 * Runs until Ctrl-C, which ends the JVM through the shutdown hook; returns 1 after a
+	 * crash loop.
+	 */
 	@Override
 	public Integer call() {
 		PrintStream out = this.cli.out();
@@ -38,7 +41,8 @@ final class UpCommand implements Callable<Integer> {
 		String demo = stack.apiUrl().equals("http://127.0.0.1:8080") ? "./orderflow demo"
 				: "./orderflow demo --api-url " + stack.apiUrl();
 		out.println("Try: " + demo + "   (Ctrl-C here stops everything; a crashed service is restarted)");
-		// The supervisor restarts crashed services, so only a crash loop ends the run from here; the
+		// The supervisor restarts crashed services, so only a crash loop ends the run
+		// from here; the
 		// exit that follows stops the stack through the shutdown hook.
 		stack.crashLoop().join();
 		return 1;

@@ -24,7 +24,8 @@ class LocalStackSettingsTests {
 		LocalStack.Settings settings = new LocalStack.Settings(HOME, 3, 2, 8080, 9092, "127.0.0.1");
 
 		assertThat(List.of(settings.apiPort(1), settings.apiManagementPort(1), settings.apiPort(2),
-				settings.apiManagementPort(2))).containsExactly(8080, 9080, 8180, 9180);
+				settings.apiManagementPort(2)))
+			.containsExactly(8080, 9080, 8180, 9180);
 		assertThat(List.of(settings.workerPort(1), settings.workerPort(3))).containsExactly(8081, 8083);
 		assertThat(settings.workDirectory()).isEqualTo(HOME.resolve(".orderflow"));
 	}
@@ -38,9 +39,11 @@ class LocalStackSettingsTests {
 
 	@Test
 	void workersAndApisOutsideThePortSchemeAreRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> settings(100, 1)).withMessageContaining("--workers must be 1 to 99");
+		assertThatIllegalArgumentException().isThrownBy(() -> settings(100, 1))
+			.withMessageContaining("--workers must be 1 to 99");
 		assertThatIllegalArgumentException().isThrownBy(() -> settings(0, 1)).withMessageContaining("--workers");
-		assertThatIllegalArgumentException().isThrownBy(() -> settings(2, 0)).withMessageContaining("--apis must be 1 to 10");
+		assertThatIllegalArgumentException().isThrownBy(() -> settings(2, 0))
+			.withMessageContaining("--apis must be 1 to 10");
 		assertThatIllegalArgumentException().isThrownBy(() -> settings(2, 11)).withMessageContaining("--apis");
 	}
 

@@ -19,8 +19,8 @@ import picocli.CommandLine.ParseResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the command line of {@link OrderflowCli}: help, defaults, usage errors and exit codes.
- * Nothing here starts a stack: every run ends in help or a usage error.
+ * Tests for the command line of {@link OrderflowCli}: help, defaults, usage errors and
+ * exit codes. Nothing here starts a stack: every run ends in help or a usage error.
  */
 class OrderflowCliTests {
 
@@ -130,18 +130,19 @@ class OrderflowCliTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			demo --workers 0         | Invalid value for option '--workers': must be 1 to 99, got 0
-			up --workers 100         | Invalid value for option '--workers': must be 1 to 99, got 100
-			up --apis 11             | Invalid value for option '--apis': must be 1 to 10, got 11
-			up --api-port x          | Invalid value for option '--api-port': 'x' is not a whole number
-			up --kafka-port 70000    | Invalid value for option '--kafka-port': must be 1 to 65535, got 70000
-			up --bind 203.0.113.77   | Invalid value for option '--bind': --bind 203.0.113.77 is not an address of this machine
-			demo --orders 0          | Invalid value for option '--orders': must be at least 1, got 0
-			chaos --workers 1        | Invalid value for option '--workers': must be 2 to 99, got 1
-			chaos --duration 3min    | Invalid value for option '--duration': --duration takes seconds (300, 300s), minutes (3m) or hours (1h), got '3min'
-			chaos --seed x           | Invalid value for option '--seed': 'x' is not a long
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					demo --workers 0         | Invalid value for option '--workers': must be 1 to 99, got 0
+					up --workers 100         | Invalid value for option '--workers': must be 1 to 99, got 100
+					up --apis 11             | Invalid value for option '--apis': must be 1 to 10, got 11
+					up --api-port x          | Invalid value for option '--api-port': 'x' is not a whole number
+					up --kafka-port 70000    | Invalid value for option '--kafka-port': must be 1 to 65535, got 70000
+					up --bind 203.0.113.77   | Invalid value for option '--bind': --bind 203.0.113.77 is not an address of this machine
+					demo --orders 0          | Invalid value for option '--orders': must be at least 1, got 0
+					chaos --workers 1        | Invalid value for option '--workers': must be 2 to 99, got 1
+					chaos --duration 3min    | Invalid value for option '--duration': --duration takes seconds (300, 300s), minutes (3m) or hours (1h), got '3min'
+					chaos --seed x           | Invalid value for option '--seed': 'x' is not a long
+					""")
 	void aBadValueIsAUsageErrorNamingTheOption(String args, String message) {
 		Run run = execute(args.split(" "));
 
@@ -179,7 +180,8 @@ class OrderflowCliTests {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).startsWith("bench runs from the benchmarks jar: run it as ./orderflow bench\n");
-		assertThat(execute("help", "bench-outbox").out()).contains("./orderflow bench-outbox --help lists its options.");
+		assertThat(execute("help", "bench-outbox").out())
+			.contains("./orderflow bench-outbox --help lists its options.");
 	}
 
 	@Test
@@ -187,7 +189,8 @@ class OrderflowCliTests {
 		Run run = execute("deploy");
 
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).startsWith("Unmatched argument at index 0: 'deploy'\n").contains("Usage: orderflow [-hV]");
+		assertThat(run.err()).startsWith("Unmatched argument at index 0: 'deploy'\n")
+			.contains("Usage: orderflow [-hV]");
 	}
 
 	private Run execute(String... args) {

@@ -36,7 +36,8 @@ class RestartBackoffTests {
 		List<RestartBackoff.Decision> decisions = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
 			decisions.add(this.backoff.exited());
-			// Apart enough for the crash-loop window, but never healthy long enough to reset the backoff.
+			// Apart enough for the crash-loop window, but never healthy long enough to
+			// reset the backoff.
 			this.clock.advance(Duration.ofSeconds(61));
 		}
 

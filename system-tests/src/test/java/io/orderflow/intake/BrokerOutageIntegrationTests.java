@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * While Kafka is down the API keeps accepting orders, readiness says why they wait, and when the
- * broker is back the backlog drains in commit order.
+ * While Kafka is down the API keeps accepting orders, readiness says why they wait, and
+ * when the broker is back the backlog drains in commit order.
  */
 class BrokerOutageIntegrationTests {
 
@@ -34,6 +34,7 @@ class BrokerOutageIntegrationTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
+	@SuppressWarnings("try") // the worker runs as long as the try block
 	void ordersSubmittedDuringABrokerOutageAreAcceptedAndDrainInCommitOrder() throws Exception {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
@@ -42,7 +43,8 @@ class BrokerOutageIntegrationTests {
 		Map<String, String> properties = new HashMap<>(infrastructure.isolatedSpringProperties(database));
 		properties.put("server.port", "0");
 		properties.put("management.server.port", "0");
-		// The test's readiness probe is the only reader; Kubernetes would see the same through the probe.
+		// The test's readiness probe is the only reader; Kubernetes would see the same
+		// through the probe.
 		properties.put("orderflow.outbox.degraded-after", "2s");
 		JdbcClient jdbc = JdbcClient.create(database.dataSource());
 		IntakeFixtures fixtures = new IntakeFixtures(jdbc);
@@ -72,9 +74,11 @@ class BrokerOutageIntegrationTests {
 				infrastructure.kafka().restart();
 			}
 
-			await().atMost(IntakeFixtures.TIMEOUT).until(() -> fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
+			await().atMost(IntakeFixtures.TIMEOUT)
+				.until(() -> fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
 			assertThat(ids).hasSizeGreaterThan(50);
-			// The relay marks rows after the acks, so a worker may finish an order before its row is marked.
+			// The relay marks rows after the acks, so a worker may finish an order before
+			// its row is marked.
 			await().atMost(IntakeFixtures.TIMEOUT).until(() -> fixtures.unpublished() == 0);
 			assertThat(fixtures.terminalEvents(ids)).isEqualTo(ids.size());
 			assertThat(jdbc.sql("""
@@ -83,7 +87,8 @@ class BrokerOutageIntegrationTests {
 					) t where before_previous
 					""").query(Long.class).single()).as("outbox rows published before an earlier commit").isZero();
 			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(readiness(fixtures, managementUrl).get("status").asString()).isEqualTo("UP"));
+				.untilAsserted(
+						() -> assertThat(readiness(fixtures, managementUrl).get("status").asString()).isEqualTo("UP"));
 		}
 	}
 

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two api replicas relay from one outbox at the same time: every order reaches Kafka, and exactly
- * once, because each relay claims its rows with {@code FOR UPDATE SKIP LOCKED}.
+ * Two api replicas relay from one outbox at the same time: every order reaches Kafka, and
+ * exactly once, because each relay claims its rows with {@code FOR UPDATE SKIP LOCKED}.
  */
 class ConcurrentRelaysIntegrationTests {
 
@@ -62,10 +62,9 @@ class ConcurrentRelaysIntegrationTests {
 			}
 			await().atMost(IntakeFixtures.TIMEOUT).until(() -> fixtures.unpublished() == 0);
 			assertThat(List.of(first, second)).as("records each replica's relay published")
-				.allSatisfy((api) -> assertThat(api.getBean(MeterRegistry.class)
-					.get("orderflow.outbox.published")
-					.counter()
-					.count()).isPositive());
+				.allSatisfy((api) -> assertThat(
+						api.getBean(MeterRegistry.class).get("orderflow.outbox.published").counter().count())
+					.isPositive());
 		}
 
 		Map<String, Integer> published = recordsPerKey(properties);
@@ -78,10 +77,14 @@ class ConcurrentRelaysIntegrationTests {
 		return "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
 	}
 
-	/** How many records each key has on the orders topic, read from the beginning without a group. */
+	/**
+	 * How many records each key has on the orders topic, read from the beginning without
+	 * a group.
+	 */
 	private static Map<String, Integer> recordsPerKey(Map<String, String> properties) {
 		Map<String, Integer> counts = new HashMap<>();
-		TopicRecords.readAll(properties.get("spring.kafka.bootstrap-servers"), properties.get("orderflow.topics.orders"))
+		TopicRecords
+			.readAll(properties.get("spring.kafka.bootstrap-servers"), properties.get("orderflow.topics.orders"))
 			.forEach((record) -> counts.merge(record.key(), 1, Integer::sum));
 		return counts;
 	}

@@ -70,7 +70,8 @@ final class IntakeFixtures {
 	}
 
 	long terminalEvents(List<UUID> ids) {
-		return this.jdbc.sql("select count(*) from audit_logs where order_id = any(:ids) and event in ('COMPLETED', 'REJECTED')")
+		return this.jdbc
+			.sql("select count(*) from audit_logs where order_id = any(:ids) and event in ('COMPLETED', 'REJECTED')")
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(Long.class)
 			.single();

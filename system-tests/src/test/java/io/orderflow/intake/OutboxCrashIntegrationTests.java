@@ -24,12 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An api-service killed with SIGKILL after committing orders and before its relay published them
- * loses none: they wait in the outbox, and the next api process publishes them.
+ * An api-service killed with SIGKILL after committing orders and before its relay
+ * published them loses none: they wait in the outbox, and the next api process publishes
+ * them.
  */
 class OutboxCrashIntegrationTests {
 
 	@Test
+	@SuppressWarnings("try") // the worker runs as long as the try block
 	void ordersAcceptedBeforeTheApiWasKilledStillReachTheWorker() throws Exception {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
@@ -42,11 +44,13 @@ class OutboxCrashIntegrationTests {
 		workerProperties.put("server.port", "0");
 		Path logs = TestInfrastructure.workDirectory().resolve("api-processes");
 
-		try (ConfigurableApplicationContext worker = IntakeFixtures.run(WorkerApplication.application(), workerProperties)) {
+		try (ConfigurableApplicationContext worker = IntakeFixtures.run(WorkerApplication.application(),
+				workerProperties)) {
 			ServiceProcess api = ServiceProcess.start("api-1", apiJar(), FreePorts.find(), FreePorts.find(),
 					SpringProperties.asEnvironment(properties), logs);
 			api.awaitHealthy();
-			// With the broker down, the relay cannot publish: every accepted order sits in the outbox.
+			// With the broker down, the relay cannot publish: every accepted order sits
+			// in the outbox.
 			infrastructure.kafka().stop();
 			List<UUID> ids = new ArrayList<>();
 			try {
@@ -64,8 +68,10 @@ class OutboxCrashIntegrationTests {
 					SpringProperties.asEnvironment(properties), logs);
 			try {
 				restarted.awaitHealthy();
-				await().atMost(IntakeFixtures.TIMEOUT).until(() -> fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
-				// The relay marks rows after the acks, so a worker may finish an order before its row is marked.
+				await().atMost(IntakeFixtures.TIMEOUT)
+					.until(() -> fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
+				// The relay marks rows after the acks, so a worker may finish an order
+				// before its row is marked.
 				await().atMost(IntakeFixtures.TIMEOUT).until(() -> fixtures.unpublished() == 0);
 				assertThat(fixtures.terminalEvents(ids)).isEqualTo(ids.size());
 			}

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Integration tests for a supervised {@link LocalStack} ({@link Supervisor}, {@link SupervisedService}):
- * two api replicas and two workers from their executable jars, on free ports.
+ * Integration tests for a supervised {@link LocalStack} ({@link Supervisor},
+ * {@link SupervisedService}): two api replicas and two workers from their executable
+ * jars, on free ports.
  */
 class SupervisedStackIntegrationTests {
 
@@ -70,7 +71,8 @@ class SupervisedStackIntegrationTests {
 	void aWorkerKilledWithSigkillIsRestartedUnderItsNameWhileTheOtherServicesStayUp() throws IOException {
 		SupervisedService killed = stack.service("worker-1");
 		long killedPid = killed.current().pid();
-		List<ServiceProcess> others = stack.services().stream()
+		List<ServiceProcess> others = stack.services()
+			.stream()
 			.filter((service) -> service != killed)
 			.map(SupervisedService::current)
 			.toList();
@@ -80,12 +82,14 @@ class SupervisedStackIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> killed.current().pid() != killedPid && killed.isHealthy());
 		assertThat(lines).contains("worker-1 exited with 137 (SIGKILL); restart 1 in 1 s (log "
 				+ LocalStack.display(Path.of(System.getProperty("orderflow.home", "..")), killed.logFile()) + ")");
-		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("worker-1 is healthy again (restart 1, down "));
+		assertThat(lines)
+			.anySatisfy((line) -> assertThat(line).startsWith("worker-1 is healthy again (restart 1, down "));
 		assertThat(stack.supervisor().restarts("worker-1")).isEqualTo(1);
 		assertThat(others).allSatisfy((process) -> assertThat(process.isAlive()).as(process.name()).isTrue());
 		assertThat(stack.services().stream().filter((service) -> service != killed).map(SupervisedService::current))
 			.containsExactlyElementsOf(others);
-		// The restarted process appends to the log, so the crashed one's lines are still there.
+		// The restarted process appends to the log, so the crashed one's lines are still
+		// there.
 		assertThat(Files.readString(killed.logFile())).contains("with PID " + killedPid)
 			.contains("with PID " + killed.current().pid());
 	}

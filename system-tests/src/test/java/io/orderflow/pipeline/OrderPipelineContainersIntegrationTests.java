@@ -9,8 +9,9 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * {@link OrderPipelineContract} on Testcontainers, where a Docker engine is available. Three
- * applications share the containers, so their connection details are passed as properties.
+ * {@link OrderPipelineContract} on Testcontainers, where a Docker engine is available.
+ * Three applications share the containers, so their connection details are passed as
+ * properties.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class OrderPipelineContainersIntegrationTests extends OrderPipelineContract {
@@ -24,8 +25,8 @@ class OrderPipelineContainersIntegrationTests extends OrderPipelineContract {
 	@Override
 	Map<String, String> infrastructure() {
 		return Map.of("spring.kafka.bootstrap-servers", kafka.getBootstrapServers(), "spring.datasource.url",
-				postgres.getJdbcUrl(), "spring.datasource.username", postgres.getUsername(), "spring.datasource.password",
-				postgres.getPassword());
+				postgres.getJdbcUrl(), "spring.datasource.username", postgres.getUsername(),
+				"spring.datasource.password", postgres.getPassword());
 	}
 
 }

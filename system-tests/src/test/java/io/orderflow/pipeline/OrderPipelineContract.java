@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole pipeline: the api-service and two worker instances (one consumer group), each its own
- * Spring application, on a real broker and a real PostgreSQL, driven over HTTP.
+ * The whole pipeline: the api-service and two worker instances (one consumer group), each
+ * its own Spring application, on a real broker and a real PostgreSQL, driven over HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrderPipelineContract {
@@ -64,8 +64,8 @@ abstract class OrderPipelineContract {
 	private String apiUrl;
 
 	/**
-	 * Spring properties that point at the infrastructure: {@code spring.kafka.bootstrap-servers}
-	 * and {@code spring.datasource.*} at least.
+	 * Spring properties that point at the infrastructure:
+	 * {@code spring.kafka.bootstrap-servers} and {@code spring.datasource.*} at least.
 	 */
 	abstract Map<String, String> infrastructure();
 
@@ -134,8 +134,7 @@ abstract class OrderPipelineContract {
 
 		Map<String, Long> stockAfter = stock();
 		assertThat(stockAfter.values()).allMatch((available) -> available >= 0);
-		stockBefore.forEach((sku, before) -> assertThat(before - stockAfter.get(sku))
-			.as("units of %s taken", sku)
+		stockBefore.forEach((sku, before) -> assertThat(before - stockAfter.get(sku)).as("units of %s taken", sku)
 			.isEqualTo(reserved.getOrDefault(sku, 0L)));
 		assertThat(terminalEventsPerOrder(ids.values())).allSatisfy((order, events) -> assertThat(events).isOne());
 	}
@@ -180,7 +179,10 @@ abstract class OrderPipelineContract {
 		return new HashSet<>(container.getAssignedPartitions());
 	}
 
-	/** Mostly regular orders over 50 hot SKUs; every tenth wants scarce stock, every tenth an unknown SKU. */
+	/**
+	 * Mostly regular orders over 50 hot SKUs; every tenth wants scarce stock, every tenth
+	 * an unknown SKU.
+	 */
 	private static List<PlannedOrder> plan(int count, Random random) {
 		List<PlannedOrder> plan = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -226,7 +228,8 @@ abstract class OrderPipelineContract {
 			.map((line) -> Map.<String, Object>of("sku", line.sku(), "quantity", line.quantity(), "unitPrice",
 					new BigDecimal("2.50")))
 			.toList();
-		String body = this.json.writeValueAsString(Map.of("customerId", "pipeline-test", "currency", "EUR", "items", items));
+		String body = this.json
+			.writeValueAsString(Map.of("customerId", "pipeline-test", "currency", "EUR", "items", items));
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders"))
 			.header("Content-Type", "application/json")
 			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
@@ -242,11 +245,10 @@ abstract class OrderPipelineContract {
 		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			for (String id : ids) {
 				if (!finals.containsKey(id)) {
-					HttpResponse<String> response = this.http.send(
-							HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders/" + id))
-								.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
-								.build(),
-							HttpResponse.BodyHandlers.ofString());
+					HttpResponse<String> response = this.http
+						.send(HttpRequest.newBuilder(URI.create(this.apiUrl + "/orders/" + id))
+							.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
+							.build(), HttpResponse.BodyHandlers.ofString());
 					JsonNode order = this.json.readTree(response.body());
 					if (List.of("COMPLETED", "REJECTED").contains(order.get("status").asString())) {
 						finals.put(id, order);
@@ -260,10 +262,9 @@ abstract class OrderPipelineContract {
 
 	private Map<String, Long> stock() {
 		Map<String, Long> stock = new HashMap<>();
-		this.jdbc.sql("select sku, available from inventory")
-			.query((rs) -> {
-				stock.put(rs.getString("sku"), rs.getLong("available"));
-			});
+		this.jdbc.sql("select sku, available from inventory").query((rs) -> {
+			stock.put(rs.getString("sku"), rs.getLong("available"));
+		});
 		return stock;
 	}
 

@@ -5,7 +5,8 @@ import java.util.Map;
 import io.orderflow.testsupport.TestInfrastructure;
 
 /**
- * {@link OrderPipelineContract} on a real Kafka broker process and real PostgreSQL, no Docker.
+ * {@link OrderPipelineContract} on a real Kafka broker process and real PostgreSQL, no
+ * Docker.
  */
 class OrderPipelineIntegrationTests extends OrderPipelineContract {
 

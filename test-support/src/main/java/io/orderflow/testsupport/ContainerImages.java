@@ -3,8 +3,9 @@ package io.orderflow.testsupport;
 import io.orderflow.infrastructure.KafkaBroker;
 
 /**
- * Docker images for the Testcontainers variants of the integration tests, which run only where
- * a Docker engine is available. They match what {@link KafkaBroker} and the embedded server run.
+ * Docker images for the Testcontainers variants of the integration tests, which run only
+ * where a Docker engine is available. They match what {@link KafkaBroker} and the
+ * embedded server run.
  */
 public final class ContainerImages {
 

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A UTC clock that stands still until a test moves it, so time-based decisions are tested without
- * waiting.
+ * A UTC clock that stands still until a test moves it, so time-based decisions are tested
+ * without waiting.
  */
 public final class MutableClock extends Clock {
 

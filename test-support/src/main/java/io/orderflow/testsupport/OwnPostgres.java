@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An embedded PostgreSQL server of one test class's own, for tests that stop and start their
- * database: the shared server must stay up for every other test in the JVM. Register it as a
- * static {@code @RegisterExtension} field; it starts on first use (from a
- * {@code @DynamicPropertySource} method, say) and stops after the class.
+ * An embedded PostgreSQL server of one test class's own, for tests that stop and start
+ * their database: the shared server must stay up for every other test in the JVM.
+ * Register it as a static {@code @RegisterExtension} field; it starts on first use (from
+ * a {@code @DynamicPropertySource} method, say) and stops after the class.
  */
 public final class OwnPostgres implements AfterAllCallback {
 
@@ -40,14 +40,17 @@ public final class OwnPostgres implements AfterAllCallback {
 	}
 
 	/**
-	 * Spring properties for the class's application: the shared broker, this server's database,
-	 * and a topic and consumer group of its own.
+	 * Spring properties for the class's application: the shared broker, this server's
+	 * database, and a topic and consumer group of its own.
 	 */
 	public Map<String, String> springProperties() {
 		return TestInfrastructure.shared().isolatedSpringProperties(database());
 	}
 
-	/** Stops the server, as an outage does; {@link #start()} brings it back on the same port. */
+	/**
+	 * Stops the server, as an outage does; {@link #start()} brings it back on the same
+	 * port.
+	 */
 	public void stop() {
 		server().stop();
 	}

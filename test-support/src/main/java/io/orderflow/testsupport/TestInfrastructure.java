@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One Kafka broker and one PostgreSQL server per JVM, shared by all integration tests in it.
- * Each test takes its own database from {@link #newDatabase()} and its own topic names, so tests
- * stay independent while paying for the infrastructure once.
+ * One Kafka broker and one PostgreSQL server per JVM, shared by all integration tests in
+ * it. Each test takes its own database from {@link #newDatabase()} and its own topic
+ * names, so tests stay independent while paying for the infrastructure once.
  */
 public final class TestInfrastructure {
 
@@ -30,7 +30,10 @@ public final class TestInfrastructure {
 		this.postgres = postgres;
 	}
 
-	/** The infrastructure of this JVM, started on first use and stopped when the JVM exits. */
+	/**
+	 * The infrastructure of this JVM, started on first use and stopped when the JVM
+	 * exits.
+	 */
 	public static synchronized TestInfrastructure shared() {
 		if (shared == null) {
 			Path work = workDirectory().resolve("infra-" + ProcessHandle.current().pid());
@@ -45,7 +48,10 @@ public final class TestInfrastructure {
 		return shared;
 	}
 
-	/** Directory for the files of child processes: {@code orderflow.work-dir}, or the temp dir. */
+	/**
+	 * Directory for the files of child processes: {@code orderflow.work-dir}, or the temp
+	 * dir.
+	 */
 	public static Path workDirectory() {
 		return Path.of(System.getProperty("orderflow.work-dir", System.getProperty("java.io.tmpdir") + "/orderflow"));
 	}
@@ -64,8 +70,8 @@ public final class TestInfrastructure {
 	}
 
 	/**
-	 * Spring properties for one isolated application (or group of applications): the shared
-	 * broker, a new database, and an orders topic and consumer group of its own.
+	 * Spring properties for one isolated application (or group of applications): the
+	 * shared broker, a new database, and an orders topic and consumer group of its own.
 	 */
 	public Map<String, String> isolatedSpringProperties() {
 		return isolatedSpringProperties(newDatabase());

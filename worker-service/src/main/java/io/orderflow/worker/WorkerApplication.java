@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Import;
 @Import(TopicsConfiguration.class)
 public class WorkerApplication {
 
-	/** Its own config file name, so api and worker can share one classpath (as in the system tests). */
+	/**
+	 * Its own config file name, so api and worker can share one classpath (as in the
+	 * system tests).
+	 */
 	public static final Map<String, Object> DEFAULTS = Map.of("spring.config.name", "orderflow-worker");
 
 	public static void main(String[] args) {

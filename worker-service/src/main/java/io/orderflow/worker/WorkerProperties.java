@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of a worker instance.
  *
- * @param instanceId name of this instance in logs, audit rows and dead-letter headers (the pod
- * name on Kubernetes)
- * @param shutdownTimeout how long a stopping worker may take to finish the records it holds
+ * @param instanceId name of this instance in logs, audit rows and dead-letter headers
+ * (the pod name on Kubernetes)
+ * @param shutdownTimeout how long a stopping worker may take to finish the records it
+ * holds
  */
 @ConfigurationProperties("orderflow.worker")
 public record WorkerProperties(String instanceId, @DefaultValue("30s") Duration shutdownTimeout) {

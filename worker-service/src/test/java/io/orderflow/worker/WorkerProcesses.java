@@ -12,15 +12,18 @@ import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.infrastructure.ServiceProcess;
 
 /**
- * Starts the worker as a real process from its executable jar, for tests that kill, stop or
- * freeze it the way production would.
+ * Starts the worker as a real process from its executable jar, for tests that kill, stop
+ * or freeze it the way production would.
  */
 public final class WorkerProcesses {
 
 	private WorkerProcesses() {
 	}
 
-	/** A worker named {@code name} (its instance id) with the given Spring properties, via the environment. */
+	/**
+	 * A worker named {@code name} (its instance id) with the given Spring properties, via
+	 * the environment.
+	 */
 	public static ServiceProcess start(String name, Map<String, String> springProperties) {
 		Map<String, String> environment = new HashMap<>(SpringProperties.asEnvironment(springProperties));
 		environment.put("ORDERFLOW_WORKER_INSTANCE_ID", name);

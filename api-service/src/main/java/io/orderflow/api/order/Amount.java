@@ -10,9 +10,10 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The annotated decimal has at most {@link #integer()} digits before the point and {@link #fraction()}
- * after it. Unlike {@code @Digits}, whose {@code int} arithmetic overflows for exponents such as
- * {@code 1e2147483647} and lets them through, it holds for every value a JSON number can express.
+ * The annotated decimal has at most {@link #integer()} digits before the point and
+ * {@link #fraction()} after it. Unlike {@code @Digits}, whose {@code int} arithmetic
+ * overflows for exponents such as {@code 1e2147483647} and lets them through, it holds
+ * for every value a JSON number can express.
  */
 @Documented
 @Constraint(validatedBy = AmountValidator.class)

@@ -6,13 +6,17 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /**
- * Validates {@link Amount} with {@code long} arithmetic on precision and scale, which cannot
- * overflow, and without any arithmetic on the value itself, which could. Null is left to
- * {@code @NotNull}. Public, because validator factories outside Spring instantiate it reflectively.
+ * Validates {@link Amount} with {@code long} arithmetic on precision and scale, which
+ * cannot overflow, and without any arithmetic on the value itself, which could. Null is
+ * left to {@code @NotNull}. Public, because validator factories outside Spring
+ * instantiate it reflectively.
  */
 public class AmountValidator implements ConstraintValidator<Amount, BigDecimal> {
 
-	/** Significant digits as written, trailing zeros included, beyond which a value is refused outright. */
+	/**
+	 * Significant digits as written, trailing zeros included, beyond which a value is
+	 * refused outright.
+	 */
 	static final int MAX_WRITTEN_DIGITS = 64;
 
 	private int maxInteger;
@@ -30,15 +34,18 @@ public class AmountValidator implements ConstraintValidator<Amount, BigDecimal> 
 		if (value == null) {
 			return true;
 		}
-		// A zero's scale says nothing about its size (0E+2147483647 is zero); zero always fits.
+		// A zero's scale says nothing about its size (0E+2147483647 is zero); zero always
+		// fits.
 		if (value.signum() == 0) {
 			return true;
 		}
-		// No price needs this many digits, even with trailing zeros; stripping them would cost time.
+		// No price needs this many digits, even with trailing zeros; stripping them would
+		// cost time.
 		if (value.precision() > MAX_WRITTEN_DIGITS) {
 			return false;
 		}
-		// Trailing zeros are not significant: 1.50000 has two decimals, 100 three integer digits.
+		// Trailing zeros are not significant: 1.50000 has two decimals, 100 three integer
+		// digits.
 		long precision = value.precision();
 		long scale = value.scale();
 		long integerDigits = Math.max(0, precision - scale);
@@ -46,7 +53,10 @@ public class AmountValidator implements ConstraintValidator<Amount, BigDecimal> 
 		return integerDigits <= this.maxInteger && fractionDigits <= this.maxFraction;
 	}
 
-	/** Decimals that are not trailing zeros; huge scales are returned as they are, not stripped. */
+	/**
+	 * Decimals that are not trailing zeros; huge scales are returned as they are, not
+	 * stripped.
+	 */
 	private static long fractionDigits(BigDecimal value) {
 		if (value.scale() <= 0) {
 			return 0;

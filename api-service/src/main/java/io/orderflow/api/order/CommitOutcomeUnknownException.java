@@ -7,11 +7,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The order's transaction was sent to be committed and the database failed before it answered
- * (for example the connection died during {@code COMMIT}): the order may or may not be stored.
- * Answered with {@code 503}, saying so, and how to find out safely.
+ * The order's transaction was sent to be committed and the database failed before it
+ * answered (for example the connection died during {@code COMMIT}): the order may or may
+ * not be stored. Answered with {@code 503}, saying so, and how to find out safely.
  */
 class CommitOutcomeUnknownException extends ErrorResponseException {
+
+	private static final long serialVersionUID = 1L;
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
@@ -23,9 +25,10 @@ class CommitOutcomeUnknownException extends ErrorResponseException {
 
 	private static String detail(String idempotencyKey) {
 		String outcome = "The order database failed while committing the order, so it is unknown whether the order was stored. ";
-		return (idempotencyKey != null)
-				? outcome + "Retrying with the same Idempotency-Key is safe: it answers with the stored order, or stores it once."
-				: outcome + "A retry without an Idempotency-Key may create a second order; send one to make retries safe.";
+		return (idempotencyKey != null) ? outcome
+				+ "Retrying with the same Idempotency-Key is safe: it answers with the stored order, or stores it once."
+				: outcome
+						+ "A retry without an Idempotency-Key may create a second order; send one to make retries safe.";
 	}
 
 }

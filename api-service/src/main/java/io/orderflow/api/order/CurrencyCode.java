@@ -10,7 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The annotated string is an ISO 4217 currency code known to the JDK, such as {@code EUR}.
+ * The annotated string is an ISO 4217 currency code known to the JDK, such as
+ * {@code EUR}.
  */
 @Documented
 @Constraint(validatedBy = CurrencyCodeValidator.class)

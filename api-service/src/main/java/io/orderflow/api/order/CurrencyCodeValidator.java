@@ -8,8 +8,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /**
- * Validates {@link CurrencyCode}. Null is left to {@code @NotNull}. Public, because validator
- * factories outside Spring instantiate it reflectively.
+ * Validates {@link CurrencyCode}. Null is left to {@code @NotNull}. Public, because
+ * validator factories outside Spring instantiate it reflectively.
  */
 public class CurrencyCodeValidator implements ConstraintValidator<CurrencyCode, String> {
 

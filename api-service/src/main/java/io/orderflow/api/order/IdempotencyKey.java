@@ -3,8 +3,8 @@ package io.orderflow.api.order;
 import java.util.regex.Pattern;
 
 /**
- * The {@code Idempotency-Key} request header: 1 to 255 visible ASCII characters (an opaque
- * string, usually a UUID).
+ * The {@code Idempotency-Key} request header: 1 to 255 visible ASCII characters (an
+ * opaque string, usually a UUID).
  */
 final class IdempotencyKey {
 

@@ -10,10 +10,14 @@ import org.springframework.web.ErrorResponseException;
  */
 class IdempotencyKeyInFlightException extends ErrorResponseException {
 
+	private static final long serialVersionUID = 1L;
+
 	IdempotencyKeyInFlightException(String key) {
-		super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request in flight",
-				"A request with Idempotency-Key '%s' is still being processed; retry once it has finished"
-					.formatted(key)), null);
+		super(HttpStatus.CONFLICT,
+				Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request in flight",
+						"A request with Idempotency-Key '%s' is still being processed; retry once it has finished"
+							.formatted(key)),
+				null);
 	}
 
 }

@@ -10,6 +10,8 @@ import org.springframework.web.ErrorResponseException;
  */
 class IdempotencyKeyReusedException extends ErrorResponseException {
 
+	private static final long serialVersionUID = 1L;
+
 	IdempotencyKeyReusedException(String key) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT,
 				Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",

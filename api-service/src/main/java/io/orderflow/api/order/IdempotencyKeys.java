@@ -14,10 +14,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stored idempotency keys, scoped to the caller. Every method runs inside the transaction that
- * creates the order, which holds an advisory lock on the key: a concurrent request with the same
- * key cannot take the lock and is told the first one is still in flight. The lock ends with the
- * transaction, even when the process dies, so no key is ever stuck "in flight".
+ * Stored idempotency keys, scoped to the caller. Every method runs inside the transaction
+ * that creates the order, which holds an advisory lock on the key: a concurrent request
+ * with the same key cannot take the lock and is told the first one is still in flight.
+ * The lock ends with the transaction, even when the process dies, so no key is ever stuck
+ * "in flight".
  */
 @Repository
 class IdempotencyKeys {
@@ -28,7 +29,10 @@ class IdempotencyKeys {
 		this.jdbc = jdbc;
 	}
 
-	/** Takes the key's lock for the rest of the transaction; false when another request holds it. */
+	/**
+	 * Takes the key's lock for the rest of the transaction; false when another request
+	 * holds it.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean tryLock(String caller, String key) {
 		return Boolean.TRUE.equals(this.jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
@@ -40,7 +44,8 @@ class IdempotencyKeys {
 	/** The unexpired record of this key, if any; an expired one is removed first. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Optional<StoredKey> find(String caller, String key) {
-		this.jdbc.sql("delete from idempotency_keys where caller = :caller and idempotency_key = :key and expires_at <= now()")
+		this.jdbc.sql(
+				"delete from idempotency_keys where caller = :caller and idempotency_key = :key and expires_at <= now()")
 			.param("caller", caller)
 			.param("key", key)
 			.update();

@@ -10,6 +10,8 @@ import org.springframework.web.ErrorResponseException;
  */
 class InvalidIdempotencyKeyException extends ErrorResponseException {
 
+	private static final long serialVersionUID = 1L;
+
 	InvalidIdempotencyKeyException(String detail) {
 		super(HttpStatus.BAD_REQUEST, Problems.invalidRequest(detail), null);
 	}

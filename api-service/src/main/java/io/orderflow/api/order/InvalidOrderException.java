@@ -10,10 +10,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A rule that bean validation cannot express, such as a configured limit, failed for one field.
- * The problem has the same shape as the one for annotation-validated fields.
+ * A rule that bean validation cannot express, such as a configured limit, failed for one
+ * field. The problem has the same shape as the one for annotation-validated fields.
  */
 class InvalidOrderException extends ErrorResponseException {
+
+	private static final long serialVersionUID = 1L;
 
 	InvalidOrderException(String field, String message) {
 		super(HttpStatus.BAD_REQUEST, problem(field, message), null);

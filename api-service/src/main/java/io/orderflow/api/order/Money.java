@@ -20,7 +20,10 @@ final class Money {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	/** Plain decimal without the trailing zeros of {@code numeric(19,4)}, but with at least two decimals. */
+	/**
+	 * Plain decimal without the trailing zeros of {@code numeric(19,4)}, but with at
+	 * least two decimals.
+	 */
 	static String format(BigDecimal amount) {
 		BigDecimal stripped = amount.stripTrailingZeros();
 		return stripped.setScale(Math.max(2, stripped.scale())).toPlainString();

@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/orders")
 class OrderController {
 
-	/** Set on an answer that repeats the one given to an earlier request with the same key. */
+	/**
+	 * Set on an answer that repeats the one given to an earlier request with the same
+	 * key.
+	 */
 	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
 	private final OrderIntake intake;
@@ -46,10 +49,12 @@ class OrderController {
 			headers = { @Header(name = "Location", description = "/orders/{id} of the order"),
 					@Header(name = IDEMPOTENT_REPLAYED,
 							description = "true when the answer repeats an earlier request with the same key") })
-	@ApiResponse(responseCode = "400", description = "urn:orderflow:problem:invalid-request: invalid fields "
-			+ "(listed in errors), malformed JSON, a wrong type or a malformed Idempotency-Key")
+	@ApiResponse(responseCode = "400",
+			description = "urn:orderflow:problem:invalid-request: invalid fields "
+					+ "(listed in errors), malformed JSON, a wrong type or a malformed Idempotency-Key")
 	@ApiResponse(responseCode = "401", description = "urn:orderflow:problem:unauthorized: no or wrong credentials")
-	@ApiResponse(responseCode = "403", description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:write")
+	@ApiResponse(responseCode = "403",
+			description = "urn:orderflow:problem:forbidden: the JWT lacks scope orders:write")
 	@ApiResponse(responseCode = "409",
 			description = "urn:orderflow:problem:idempotency-key-in-flight: a request with this key is still being processed")
 	@ApiResponse(responseCode = "413", description = "urn:orderflow:problem:payload-too-large: body over the limit")
@@ -62,9 +67,9 @@ class OrderController {
 					+ "may be stored, and a retry with the same Idempotency-Key is safe",
 			headers = @Header(name = "Retry-After", description = "seconds to wait"))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<SubmittedOrder> submit(@Valid @RequestBody SubmitOrderRequest request,
-			@Parameter(description = "Client-chosen key, 1 to 255 visible ASCII characters, remembered for 24 h")
-			@RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+	ResponseEntity<SubmittedOrder> submit(@Valid @RequestBody SubmitOrderRequest request, @Parameter(
+			description = "Client-chosen key, 1 to 255 visible ASCII characters, remembered for 24 h") @RequestHeader(
+					name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
 			@Parameter(hidden = true) Principal caller) {
 		OrderIntake.Submission submission = this.intake.submit(request, callerName(caller),
 				IdempotencyKey.validated(idempotencyKey));
@@ -76,7 +81,10 @@ class OrderController {
 		return response.body(order);
 	}
 
-	/** Another caller's order is "not found": its existence is none of this caller's business. */
+	/**
+	 * Another caller's order is "not found": its existence is none of this caller's
+	 * business.
+	 */
 	@Operation(summary = "Read an order", description = "Status, lines, total and audit history of one of the "
 			+ "caller's orders. A FAILED order could not be processed: failureReason says why and deadLetter where "
 			+ "its record is; replaying that dead letter processes it again.")

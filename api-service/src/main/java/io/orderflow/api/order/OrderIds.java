@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Generates UUIDv7 order ids (RFC 9562): time-ordered, so new rows land at the right end of the
- * primary key index instead of at random pages.
+ * Generates UUIDv7 order ids (RFC 9562): time-ordered, so new rows land at the right end
+ * of the primary key index instead of at random pages.
  */
 final class OrderIds {
 

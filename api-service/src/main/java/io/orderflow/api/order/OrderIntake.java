@@ -19,8 +19,8 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts orders: each is stored and queued for the workers in one transaction (the outbox relay
- * publishes it), at most once per {@code Idempotency-Key} of a caller.
+ * Accepts orders: each is stored and queued for the workers in one transaction (the
+ * outbox relay publishes it), at most once per {@code Idempotency-Key} of a caller.
  */
 @Service
 class OrderIntake {
@@ -51,16 +51,19 @@ class OrderIntake {
 		this.json = json;
 		this.properties = properties;
 		this.ids = new OrderIds(clock);
-		this.accepted = Counter.builder("orderflow.orders.accepted").description("Orders accepted over HTTP").register(meters);
+		this.accepted = Counter.builder("orderflow.orders.accepted")
+			.description("Orders accepted over HTTP")
+			.register(meters);
 		this.replayed = Counter.builder("orderflow.orders.idempotent.replays")
 			.description("Requests answered from a stored Idempotency-Key instead of creating an order")
 			.register(meters);
 	}
 
 	/**
-	 * Accepts an order, or, for an {@code Idempotency-Key} the caller used before with the same
-	 * request, answers with the order that request created.
+	 * Accepts an order, or, for an {@code Idempotency-Key} the caller used before with
+	 * the same request, answers with the order that request created.
 	 */
+	@SuppressWarnings("try") // the MDC entry lives as long as the try block
 	Submission submit(SubmitOrderRequest request, String caller, String idempotencyKey) {
 		new OrderLimits(this.properties.maxItems()).check(request);
 		Submission submission = store(request, caller, idempotencyKey);
@@ -79,8 +82,9 @@ class OrderIntake {
 	}
 
 	/**
-	 * Runs the order's transaction. A failure before the commit rolled everything back and is
-	 * rethrown as it is; a failure of the commit itself leaves the outcome unknown and says so.
+	 * Runs the order's transaction. A failure before the commit rolled everything back
+	 * and is rethrown as it is; a failure of the commit itself leaves the outcome unknown
+	 * and says so.
 	 */
 	private Submission store(SubmitOrderRequest request, String caller, String idempotencyKey) {
 		AtomicBoolean committing = new AtomicBoolean();
@@ -118,7 +122,10 @@ class OrderIntake {
 		return new Submission(order, false);
 	}
 
-	/** Stores the order, its lines, its audit row and its outbox row, in the caller's transaction. */
+	/**
+	 * Stores the order, its lines, its audit row and its outbox row, in the caller's
+	 * transaction.
+	 */
 	private SubmittedOrder create(SubmitOrderRequest request, String idempotencyKey, String caller) {
 		UUID id = this.ids.next();
 		this.orders.insert(id, request, Money.total(request.items()), idempotencyKey, caller);

@@ -24,7 +24,8 @@ record OrderItemRequest(
 		@NotNull @DecimalMin("0") @Amount(integer = 9, fraction = 4) BigDecimal unitPrice) {
 
 	OrderItemRequest {
-		// Zero is zero, however it was written: 0E-2147483647 would break the arithmetic and the column.
+		// Zero is zero, however it was written: 0E-2147483647 would break the arithmetic
+		// and the column.
 		if (unitPrice != null && unitPrice.signum() == 0) {
 			unitPrice = BigDecimal.ZERO;
 		}

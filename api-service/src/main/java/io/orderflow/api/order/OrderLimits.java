@@ -1,8 +1,8 @@
 package io.orderflow.api.order;
 
 /**
- * Limits of an order that depend on configuration or on several fields, checked after bean
- * validation.
+ * Limits of an order that depend on configuration or on several fields, checked after
+ * bean validation.
  */
 record OrderLimits(int maxItems) {
 

@@ -12,9 +12,12 @@ import org.springframework.web.ErrorResponseException;
  */
 class OrderNotFoundException extends ErrorResponseException {
 
+	private static final long serialVersionUID = 1L;
+
 	OrderNotFoundException(UUID id) {
 		super(HttpStatus.NOT_FOUND,
-				Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "No order with id " + id), null);
+				Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "No order with id " + id),
+				null);
 	}
 
 }

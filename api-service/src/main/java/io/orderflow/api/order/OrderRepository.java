@@ -36,8 +36,9 @@ class OrderRepository {
 	}
 
 	/**
-	 * Stores a new {@code PENDING} order, its lines, its {@code CREATED} audit row and its outbox
-	 * row in one transaction: an order is stored if and only if it will be published.
+	 * Stores a new {@code PENDING} order, its lines, its {@code CREATED} audit row and
+	 * its outbox row in one transaction: an order is stored if and only if it will be
+	 * published.
 	 */
 	@Transactional
 	void insert(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey, String owner) {
@@ -68,7 +69,8 @@ class OrderRepository {
 		}
 		Map<String, Object> detail = Map.of("status", OrderStatus.PENDING.name(), "lines", request.items().size(),
 				"total", total.toPlainString());
-		this.jdbc.sql("insert into audit_logs (order_id, event, detail) values (:orderId, 'CREATED', cast(:detail as jsonb))")
+		this.jdbc.sql(
+				"insert into audit_logs (order_id, event, detail) values (:orderId, 'CREATED', cast(:detail as jsonb))")
 			.param("orderId", id)
 			.param("detail", this.json.writeValueAsString(detail))
 			.update();
@@ -88,8 +90,8 @@ class OrderRepository {
 			return new OrderView(rs.getObject("id", UUID.class), rs.getString("customer_id"), rs.getString("currency"),
 					Money.format(rs.getBigDecimal("total")), OrderStatus.valueOf(rs.getString("status")),
 					rs.getString("rejection_reason"), rs.getString("failure_reason"), rs.getString("dead_letter"),
-					rs.getString("idempotency_key"), instant(rs, "created_at"),
-					instant(rs, "updated_at"), items, history);
+					rs.getString("idempotency_key"), instant(rs, "created_at"), instant(rs, "updated_at"), items,
+					history);
 		}).optional();
 	}
 
@@ -102,7 +104,8 @@ class OrderRepository {
 	}
 
 	private List<OrderView.HistoryEntry> history(UUID id) {
-		return this.jdbc.sql("select event, detail::text as detail, created_at from audit_logs where order_id = :id order by id")
+		return this.jdbc
+			.sql("select event, detail::text as detail, created_at from audit_logs where order_id = :id order by id")
 			.param("id", id)
 			.query((rs, row) -> new OrderView.HistoryEntry(rs.getString("event"), instant(rs, "created_at"),
 					this.json.readTree(rs.getString("detail"))))

@@ -8,7 +8,8 @@ import io.orderflow.common.order.OrderStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An order as {@code GET /orders/{id}} shows it. Money is a decimal string, as in the request.
+ * An order as {@code GET /orders/{id}} shows it. Money is a decimal string, as in the
+ * request.
  *
  * @param id order id
  * @param customerId who ordered
@@ -16,17 +17,21 @@ import tools.jackson.databind.JsonNode;
  * @param total sum of the lines
  * @param status where the order is in its lifecycle
  * @param rejectionReason why it was rejected, or null
- * @param failureReason why it is {@code FAILED}, for the operator who must act on it, or null
- * @param deadLetter where its record went on the dead-letter topic ({@code <topic>-<partition>@<offset>}, or
- * {@code <topic>-<partition> key <id>} when only its partition is known), or null
- * @param idempotencyKey the {@code Idempotency-Key} of the request that created it, or null
+ * @param failureReason why it is {@code FAILED}, for the operator who must act on it, or
+ * null
+ * @param deadLetter where its record went on the dead-letter topic
+ * ({@code <topic>-<partition>@<offset>}, or {@code <topic>-<partition> key <id>} when
+ * only its partition is known), or null
+ * @param idempotencyKey the {@code Idempotency-Key} of the request that created it, or
+ * null
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  * @param items the ordered lines
  * @param history its audit trail, oldest first
  */
-record OrderView(UUID id, String customerId, String currency, String total, OrderStatus status,
-		String rejectionReason, String failureReason, String deadLetter, String idempotencyKey, Instant createdAt, Instant updatedAt, List<Item> items, List<HistoryEntry> history) {
+record OrderView(UUID id, String customerId, String currency, String total, OrderStatus status, String rejectionReason,
+		String failureReason, String deadLetter, String idempotencyKey, Instant createdAt, Instant updatedAt,
+		List<Item> items, List<HistoryEntry> history) {
 
 	/**
 	 * One ordered line.

@@ -23,7 +23,9 @@ public class Outbox {
 		this.jdbc = jdbc;
 	}
 
-	/** Queues an order for publication. Must run in the transaction that stores the order. */
+	/**
+	 * Queues an order for publication. Must run in the transaction that stores the order.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(UUID orderId, String idempotencyKey) {
 		this.jdbc.sql("insert into outbox (order_id, idempotency_key) values (:orderId, :key)")
@@ -32,7 +34,10 @@ public class Outbox {
 			.update();
 	}
 
-	/** Locks up to {@code limit} unpublished rows, oldest first, skipping rows another relay holds. */
+	/**
+	 * Locks up to {@code limit} unpublished rows, oldest first, skipping rows another
+	 * relay holds.
+	 */
 	List<OutboxEntry> claim(int limit) {
 		return this.jdbc.sql("""
 				select id, order_id, idempotency_key, created_at from outbox
@@ -44,7 +49,10 @@ public class Outbox {
 			.list();
 	}
 
-	/** Stamps the rows with the time of this statement, which runs after the broker acknowledged them. */
+	/**
+	 * Stamps the rows with the time of this statement, which runs after the broker
+	 * acknowledged them.
+	 */
 	void markPublished(List<OutboxEntry> entries) {
 		this.jdbc.sql("update outbox set published_at = statement_timestamp() where id = any(:ids)")
 			.param("ids", new SqlArrayValue("bigint", entries.stream().map(OutboxEntry::id).toArray()))
@@ -57,7 +65,8 @@ public class Outbox {
 				select count(*) as size, coalesce(extract(epoch from now() - min(created_at)), 0) as oldest
 				from outbox where published_at is null
 				""")
-			.query((rs, row) -> new Backlog(rs.getLong("size"), Duration.ofMillis((long) (rs.getDouble("oldest") * 1000))))
+			.query((rs, row) -> new Backlog(rs.getLong("size"),
+					Duration.ofMillis((long) (rs.getDouble("oldest") * 1000))))
 			.single();
 	}
 

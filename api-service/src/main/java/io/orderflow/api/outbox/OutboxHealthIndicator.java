@@ -9,9 +9,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Says what is going on with publication. {@code DEGRADED} (HTTP 200) while orders wait in the
- * outbox, for example during a broker outage: the API keeps accepting orders, so readiness must not
- * take the replica out of service, but operators see the backlog and the last error.
+ * Says what is going on with publication. {@code DEGRADED} (HTTP 200) while orders wait
+ * in the outbox, for example during a broker outage: the API keeps accepting orders, so
+ * readiness must not take the replica out of service, but operators see the backlog and
+ * the last error.
  */
 @Component
 class OutboxHealthIndicator extends AbstractHealthIndicator {
@@ -25,7 +26,8 @@ class OutboxHealthIndicator extends AbstractHealthIndicator {
 	private final OutboxProperties properties;
 
 	OutboxHealthIndicator(Outbox outbox, OutboxStatus status, OutboxProperties properties) {
-		// A backlog that cannot be read (database down) is DOWN with the error, not a failed probe.
+		// A backlog that cannot be read (database down) is DOWN with the error, not a
+		// failed probe.
 		super("Outbox backlog cannot be read");
 		this.outbox = outbox;
 		this.status = status;

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize rows claimed and published per transaction
  * @param pollInterval longest wait for a commit notification before looking anyway
  * @param maxBackoff longest pause after a failed publish, while the broker is unavailable
- * @param degradedAfter age of the oldest unpublished row at which health reports {@code DEGRADED}
+ * @param degradedAfter age of the oldest unpublished row at which health reports
+ * {@code DEGRADED}
  * @param publishTimeout how long a batch may wait for the broker's acknowledgements
  */
 @ConfigurationProperties("orderflow.outbox")

@@ -18,8 +18,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a batch of outbox entries to the orders topic and waits until the broker has acknowledged
- * every one of them (idempotent producer, {@code acks=all}).
+ * Sends a batch of outbox entries to the orders topic and waits until the broker has
+ * acknowledged every one of them (idempotent producer, {@code acks=all}).
  */
 @Component
 class OutboxPublisher {

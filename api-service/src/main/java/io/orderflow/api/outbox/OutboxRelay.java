@@ -24,14 +24,15 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves outbox rows to Kafka, in every api replica at once. Each round claims a batch with
- * {@code FOR UPDATE SKIP LOCKED} (so replicas never publish the same rows concurrently),
- * publishes it, waits for the acknowledgements and only then marks the rows published, all in one
- * transaction: a crash or a broker outage at any point leaves the rows to be published again.
- * Between rounds it waits on {@code LISTEN orderflow_outbox}, which a trigger notifies at commit,
- * so an order normally reaches Kafka within milliseconds; {@code pollInterval} bounds the wait.
- * After a failure it waits (through {@link Pause}) 100 ms, then twice as long after each further
- * failure, up to {@code maxBackoff}; a published batch starts over at 100 ms.
+ * Moves outbox rows to Kafka, in every api replica at once. Each round claims a batch
+ * with {@code FOR UPDATE SKIP LOCKED} (so replicas never publish the same rows
+ * concurrently), publishes it, waits for the acknowledgements and only then marks the
+ * rows published, all in one transaction: a crash or a broker outage at any point leaves
+ * the rows to be published again. Between rounds it waits on
+ * {@code LISTEN orderflow_outbox}, which a trigger notifies at commit, so an order
+ * normally reaches Kafka within milliseconds; {@code pollInterval} bounds the wait. After
+ * a failure it waits (through {@link Pause}) 100 ms, then twice as long after each
+ * further failure, up to {@code maxBackoff}; a published batch starts over at 100 ms.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -106,7 +107,8 @@ class OutboxRelay implements SmartLifecycle {
 		Thread relay = this.thread;
 		if (relay != null) {
 			try {
-				// Lets a batch in flight finish, so it is marked published rather than sent again.
+				// Lets a batch in flight finish, so it is marked published rather than
+				// sent again.
 				relay.join(this.properties.publishTimeout().plus(this.properties.pollInterval()).toMillis());
 			}
 			catch (InterruptedException ex) {
@@ -120,7 +122,10 @@ class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** False once the relay thread has ended while nobody stopped it: only a restart brings it back. */
+	/**
+	 * False once the relay thread has ended while nobody stopped it: only a restart
+	 * brings it back.
+	 */
 	boolean isAlive() {
 		Thread relay = this.thread;
 		return this.stopped || relay == null || relay.isAlive();
@@ -133,10 +138,11 @@ class OutboxRelay implements SmartLifecycle {
 				relayWhileListening();
 			}
 			catch (SQLException | RuntimeException ex) {
-				// Whatever went wrong, orders keep waiting in the outbox: the relay must outlive it.
+				// Whatever went wrong, orders keep waiting in the outbox: the relay must
+				// outlive it.
 				this.status.failed(ex);
-				log.warn("Outbox relay failed ({}: {}); retrying in {} ms", ex.getClass().getSimpleName(), ex.getMessage(),
-						backoff.toMillis());
+				log.warn("Outbox relay failed ({}: {}); retrying in {} ms", ex.getClass().getSimpleName(),
+						ex.getMessage(), backoff.toMillis());
 				waitBeforeRetry(backoff);
 				backoff = next(backoff);
 			}
@@ -144,8 +150,9 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Relays batches, waiting for commit notifications in between, until the LISTEN connection
-	 * fails or the relay stops. A failed batch is retried with backoff on the same connection.
+	 * Relays batches, waiting for commit notifications in between, until the LISTEN
+	 * connection fails or the relay stops. A failed batch is retried with backoff on the
+	 * same connection.
 	 */
 	private void relayWhileListening() throws SQLException {
 		Duration backoff = INITIAL_BACKOFF;
@@ -159,11 +166,13 @@ class OutboxRelay implements SmartLifecycle {
 						backoff = INITIAL_BACKOFF;
 					}
 					catch (OutboxPublishException | DataAccessException | TransactionException ex) {
-						// The broker did not acknowledge, no connection was to be had (pool exhausted, database
-						// down) or the batch's transaction failed: the rows wait, the LISTEN connection stays.
+						// The broker did not acknowledge, no connection was to be had
+						// (pool exhausted, database
+						// down) or the batch's transaction failed: the rows wait, the
+						// LISTEN connection stays.
 						this.status.failed(ex);
-						log.warn("Outbox batch failed ({}); orders wait in the outbox, retrying in {} ms", ex.getMessage(),
-								backoff.toMillis());
+						log.warn("Outbox batch failed ({}); orders wait in the outbox, retrying in {} ms",
+								ex.getMessage(), backoff.toMillis());
 						waitBeforeRetry(backoff);
 						backoff = next(backoff);
 						continue;
@@ -208,9 +217,9 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * A pooled connection must go back unsubscribed, or the driver would buffer notifications on it
-	 * for whoever borrows it next, without bound. One that cannot even unlisten is broken: it is
-	 * aborted, so the pool discards it.
+	 * A pooled connection must go back unsubscribed, or the driver would buffer
+	 * notifications on it for whoever borrows it next, without bound. One that cannot
+	 * even unlisten is broken: it is aborted, so the pool discards it.
 	 */
 	private static void unlisten(Connection connection) {
 		try (Statement statement = connection.createStatement()) {
@@ -242,7 +251,10 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Time from the order's transaction to the acknowledgement (database clock against this node's). */
+	/**
+	 * Time from the order's transaction to the acknowledgement (database clock against
+	 * this node's).
+	 */
 	private void recordLatency(List<OutboxEntry> entries) {
 		Instant now = this.clock.instant();
 		entries.forEach((entry) -> this.latency.record(Duration.between(entry.createdAt(), now)));

@@ -5,9 +5,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Liveness of the relay thread: {@code DOWN} once it has ended while the application still runs.
- * The relay outlives every failure it can handle (database, broker, pool); a thread that ended
- * anyway would leave orders in the outbox for good, and only a restart of the process helps.
+ * Liveness of the relay thread: {@code DOWN} once it has ended while the application
+ * still runs. The relay outlives every failure it can handle (database, broker, pool); a
+ * thread that ended anyway would leave orders in the outbox for good, and only a restart
+ * of the process helps.
  */
 @Component
 class OutboxRelayHealthIndicator implements HealthIndicator {

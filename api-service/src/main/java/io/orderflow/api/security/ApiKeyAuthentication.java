@@ -6,9 +6,12 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A caller authenticated by its API key; API-key clients may submit and read their orders.
+ * A caller authenticated by its API key; API-key clients may submit and read their
+ * orders.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+	private static final long serialVersionUID = 1L;
 
 	private final String client;
 

@@ -14,8 +14,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates requests that carry an {@code X-API-Key} header. A wrong key is answered with 401
- * at once; requests without the header are left to the other mechanisms (JWT).
+ * Authenticates requests that carry an {@code X-API-Key} header. A wrong key is answered
+ * with 401 at once; requests without the header are left to the other mechanisms (JWT).
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

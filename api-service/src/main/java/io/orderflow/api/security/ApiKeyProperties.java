@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Static API keys for simple deployments, by client name. Set them from the environment or a
- * Kubernetes Secret, for example {@code ORDERFLOW_SECURITY_APIKEYS_BILLING=<key>} for client
- * {@code billing}; keys are never logged.
+ * Static API keys for simple deployments, by client name. Set them from the environment
+ * or a Kubernetes Secret, for example {@code ORDERFLOW_SECURITY_APIKEYS_BILLING=<key>}
+ * for client {@code billing}; keys are never logged.
  *
  * @param apiKeys key of each client, by client name
  */

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves an API key to its client. Holds only SHA-256 digests of the keys, and compares digests
- * in constant time, so neither memory dumps nor response timing give keys away.
+ * Resolves an API key to its client. Holds only SHA-256 digests of the keys, and compares
+ * digests in constant time, so neither memory dumps nor response timing give keys away.
  */
 final class ApiKeys {
 

@@ -1,7 +1,8 @@
 package io.orderflow.api.security;
 
 /**
- * The authorities of the order API, as Spring Security derives them from JWT {@code scope} claims.
+ * The authorities of the order API, as Spring Security derives them from JWT
+ * {@code scope} claims.
  */
 final class Scopes {
 

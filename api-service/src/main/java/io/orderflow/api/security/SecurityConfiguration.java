@@ -17,8 +17,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call the API. Orders need a JWT with scope {@code orders:write} (submit) or
- * {@code orders:read} (read), or an API key, which grants both. Health and Prometheus on the
- * management port and the OpenAPI description are open. Stateless: no sessions, no CSRF tokens.
+ * {@code orders:read} (read), or an API key, which grants both. Health and Prometheus on
+ * the management port and the OpenAPI description are open. Stateless: no sessions, no
+ * CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,13 +38,18 @@ class SecurityConfiguration {
 		}
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
-				.requestMatchers(HttpMethod.POST, "/orders").hasAuthority(Scopes.WRITE)
-				.requestMatchers(HttpMethod.GET, "/orders/**").hasAuthority(Scopes.READ)
-				.anyRequest().authenticated())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to("health", "prometheus"))
+				.permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/orders")
+				.hasAuthority(Scopes.WRITE)
+				.requestMatchers(HttpMethod.GET, "/orders/**")
+				.hasAuthority(Scopes.READ)
+				.anyRequest()
+				.authenticated())
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BearerTokenAuthenticationFilter.class);
 		if (decoder != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((token) -> token.decoder(decoder))

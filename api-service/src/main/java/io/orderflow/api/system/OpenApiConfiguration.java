@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description at {@code /v3/api-docs}: title, the two ways to authenticate, and the
- * problem detail of every error answer.
+ * The OpenAPI description at {@code /v3/api-docs}: title, the two ways to authenticate,
+ * and the problem detail of every error answer.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -25,9 +25,13 @@ class OpenApiConfiguration {
 						+ "(application/problem+json) whose type is a urn:orderflow:problem:* URN."))
 			.components(new Components()
 				.addSecuritySchemes("apiKey",
-						new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key"))
+						new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+							.in(SecurityScheme.In.HEADER)
+							.name("X-API-Key"))
 				.addSecuritySchemes("bearer",
-						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("JWT")
 							.description("JWT with scope orders:write to submit and orders:read to read")))
 			.addSecurityItem(new SecurityRequirement().addList("apiKey"))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -7,6 +7,8 @@ import java.io.IOException;
  */
 class PayloadTooLargeException extends IOException {
 
+	private static final long serialVersionUID = 1L;
+
 	PayloadTooLargeException(long limit) {
 		super("Request body is larger than " + limit + " bytes");
 	}

@@ -27,8 +27,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every client mistake into an RFC 9457 {@code application/problem+json} answer that says
- * what is wrong, and infrastructure outages into a 503 that says to retry.
+ * Turns every client mistake into an RFC 9457 {@code application/problem+json} answer
+ * that says what is wrong, and infrastructure outages into a 503 that says to retry.
  */
 @RestControllerAdvice
 class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
@@ -69,7 +69,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, PayloadTooLargeException.class)) {
-			String instance = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : "";
+			String instance = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+					: "";
 			return handleExceptionInternal(ex, RequestSizeLimitFilter.problem(this.maxBodySize, instance), headers,
 					HttpStatus.CONTENT_TOO_LARGE, request);
 		}
@@ -94,21 +95,22 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Failures before the transaction committed (a rollback that fails on a dead connection
-	 * included): it rolled back, so nothing was stored. A failed commit of an order never gets here;
-	 * the intake answers it as an unknown outcome.
+	 * Failures before the transaction committed (a rollback that fails on a dead
+	 * connection included): it rolled back, so nothing was stored. A failed commit of an
+	 * order never gets here; the intake answers it as an unknown outcome.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-				"The order database is temporarily unavailable; nothing was stored");
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"Service unavailable", "The order database is temporarily unavailable; nothing was stored");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
 	private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-		for (Throwable current = failure; current != null; current = (current.getCause() != current) ? current.getCause() : null) {
+		for (Throwable current = failure; current != null; current = (current.getCause() != current)
+				? current.getCause() : null) {
 			if (type.isInstance(current)) {
 				return true;
 			}
@@ -130,8 +132,10 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 				field.append((field.length() > 0) ? "." : "").append(reference.getPropertyName());
 			}
 		}
-		// A number the parser itself refuses (out of range, too long) fails before the property is
-		// on the path, which then ends at the object; the parser still knows which property it read.
+		// A number the parser itself refuses (out of range, too long) fails before the
+		// property is
+		// on the path, which then ends at the object; the parser still knows which
+		// property it read.
 		if (path.get(path.size() - 1).getIndex() >= 0 && failure.processor() instanceof JsonParser parser
 				&& parser.currentName() != null) {
 			field.append('.').append(parser.currentName());

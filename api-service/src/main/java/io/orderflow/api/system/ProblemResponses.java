@@ -16,9 +16,9 @@ import org.springframework.http.ProblemDetail;
 import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 /**
- * Documents every error answer (4xx and 5xx) of every operation as an RFC 9457 problem detail,
- * which is what {@link ProblemDetailsHandler} and the security filters send. Controllers state only
- * which error statuses an operation answers with, and why.
+ * Documents every error answer (4xx and 5xx) of every operation as an RFC 9457 problem
+ * detail, which is what {@link ProblemDetailsHandler} and the security filters send.
+ * Controllers state only which error statuses an operation answers with, and why.
  */
 class ProblemResponses implements OpenApiCustomizer {
 
@@ -41,10 +41,14 @@ class ProblemResponses implements OpenApiCustomizer {
 		}
 	}
 
-	/** Replaces what springdoc may have derived from the handler's return type: an error is never that. */
+	/**
+	 * Replaces what springdoc may have derived from the handler's return type: an error
+	 * is never that.
+	 */
 	private static void describeProblem(String status, ApiResponse response, Schema<?> problem) {
 		if (isError(status) && response.get$ref() == null) {
-			response.setContent(new Content().addMediaType(APPLICATION_PROBLEM_JSON_VALUE, new MediaType().schema(problem)));
+			response.setContent(
+					new Content().addMediaType(APPLICATION_PROBLEM_JSON_VALUE, new MediaType().schema(problem)));
 		}
 	}
 

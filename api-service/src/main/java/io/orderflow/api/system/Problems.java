@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * RFC 9457 problem bodies of this API: each with its {@code urn:orderflow:problem:*} type, a short
- * title and a detail that says what to do.
+ * RFC 9457 problem bodies of this API: each with its {@code urn:orderflow:problem:*}
+ * type, a short title and a detail that says what to do.
  */
 public final class Problems {
 
@@ -24,7 +24,10 @@ public final class Problems {
 		return problem;
 	}
 
-	/** A {@code 400} for invalid input: malformed JSON, a wrong type, an invalid field or header. */
+	/**
+	 * A {@code 400} for invalid input: malformed JSON, a wrong type, an invalid field or
+	 * header.
+	 */
 	public static ProblemDetail invalidRequest(String detail) {
 		return of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
 	}

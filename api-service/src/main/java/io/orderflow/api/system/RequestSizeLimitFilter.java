@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers {@code 413} for request bodies over {@code orderflow.http.max-body-size}: at once when
- * {@code Content-Length} says so, and while reading for chunked bodies that grow past the limit.
+ * Answers {@code 413} for request bodies over {@code orderflow.http.max-body-size}: at
+ * once when {@code Content-Length} says so, and while reading for chunked bodies that
+ * grow past the limit.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -40,7 +41,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > this.limit) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			// JSON is UTF-8 by definition; the output stream keeps the servlet from adding a charset.
+			// JSON is UTF-8 by definition; the output stream keeps the servlet from
+			// adding a charset.
 			response.getOutputStream().write(this.json.writeValueAsBytes(problem(this.limit, request.getRequestURI())));
 			return;
 		}

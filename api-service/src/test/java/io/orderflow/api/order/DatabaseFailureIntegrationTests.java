@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * When the database fails, a client gets a 503 that tells the truth: nothing was stored when the
- * transaction never reached its commit, and "outcome unknown, retry with the same key" when the
- * commit itself failed. Never a 500.
+ * When the database fails, a client gets a 503 that tells the truth: nothing was stored
+ * when the transaction never reached its commit, and "outcome unknown, retry with the
+ * same key" when the commit itself failed. Never a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=orderflow-api", "management.server.port=0",
@@ -62,7 +62,9 @@ class DatabaseFailureIntegrationTests {
 	@BeforeEach
 	void awaitDatabase() {
 		// Connections that died with the last outage leave the pool as they fail.
-		await().atMost(TIMEOUT).ignoreExceptions().until(() -> this.jdbc.sql("select 1").query(Integer.class).single() == 1);
+		await().atMost(TIMEOUT)
+			.ignoreExceptions()
+			.until(() -> this.jdbc.sql("select 1").query(Integer.class).single() == 1);
 	}
 
 	@Test
@@ -96,17 +98,21 @@ class DatabaseFailureIntegrationTests {
 		assertThat(health.get("status").asString()).isEqualTo("DOWN");
 		assertThat(health.get("components").get("outbox").get("status").asString()).isEqualTo("DOWN");
 
-		// Once the database is back, the same request is accepted, and only then is anything stored.
+		// Once the database is back, the same request is accepted, and only then is
+		// anything stored.
 		await().atMost(TIMEOUT).until(() -> post(order(customer), null).statusCode() == 202);
-		assertThat(this.jdbc.sql("select count(*) from orders where customer_id = :c").param("c", customer)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from orders where customer_id = :c")
+			.param("c", customer)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void commitThatDiesLeavesTheOutcomeUnknownAndARetryWithTheSameKeyIsSafe() throws Exception {
 		String customer = "die-at-commit-" + UUID.randomUUID().toString().substring(0, 8);
 		String key = "commit-key-" + UUID.randomUUID();
-		// A deferred trigger runs inside COMMIT: the server ends the session there, once, as a crash would.
+		// A deferred trigger runs inside COMMIT: the server ends the session there, once,
+		// as a crash would.
 		this.jdbc.sql("create sequence if not exists commit_fault").update();
 		this.jdbc.sql("""
 				create or replace function die_at_commit() returns trigger language plpgsql as $$
@@ -133,8 +139,10 @@ class DatabaseFailureIntegrationTests {
 			HttpResponse<String> retry = post(order(customer), key);
 
 			assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
-			assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key").param("key", key)
-				.query(Long.class).single()).isEqualTo(1);
+			assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key")
+				.param("key", key)
+				.query(Long.class)
+				.single()).isEqualTo(1);
 		}
 		finally {
 			this.jdbc.sql("drop trigger die_at_commit on orders").update();
@@ -144,7 +152,8 @@ class DatabaseFailureIntegrationTests {
 	private static String order(String customer) {
 		return """
 				{"customerId": "%s", "currency": "EUR", "items": [{"sku": "SKU-0001", "quantity": 1, "unitPrice": "2.50"}]}
-				""".formatted(customer);
+				"""
+			.formatted(customer);
 	}
 
 	private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {

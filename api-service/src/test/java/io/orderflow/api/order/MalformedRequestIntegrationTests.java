@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every client mistake gets a 4xx with an RFC 9457 problem body, never a 5xx, and writes nothing.
+ * Every client mistake gets a 4xx with an RFC 9457 problem body, never a 5xx, and writes
+ * nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=orderflow-api", "management.server.port=0" })
@@ -44,7 +45,9 @@ class MalformedRequestIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	static Stream<Arguments> malformedRequests() {
@@ -56,7 +59,8 @@ class MalformedRequestIntegrationTests {
 		cases.add(post("JSON array", "[]", 400));
 		cases.add(post("JSON string", "\"order\"", 400));
 		cases.add(post("empty object", "{}", 400));
-		cases.add(post("invalid UTF-8", new byte[] { '{', '"', 'c', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}' }, 400));
+		cases.add(
+				post("invalid UTF-8", new byte[] { '{', '"', 'c', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}' }, 400));
 		cases.add(post("nesting 2000 deep", "[".repeat(2000) + "]".repeat(2000), 400));
 		// customerId
 		cases.add(post("missing customerId", order(null, "\"EUR\"", "[" + ITEM + "]"), 400));
@@ -81,49 +85,72 @@ class MalformedRequestIntegrationTests {
 		cases.add(post("items empty", order("\"c\"", "\"EUR\"", "[]"), 400));
 		cases.add(post("items object", order("\"c\"", "\"EUR\"", "{}"), 400));
 		cases.add(post("null item", order("\"c\"", "\"EUR\"", "[null]"), 400));
-		cases.add(post("101 items", order("\"c\"", "\"EUR\"", "[" + String.join(",", java.util.Collections.nCopies(101, ITEM)) + "]"), 400));
-		cases.add(post("total beyond numeric(19,4)", order("\"c\"", "\"EUR\"", "[" + String.join(",", java.util.Collections
-			.nCopies(100, "{\"sku\": \"A\", \"quantity\": 1000000, \"unitPrice\": \"999999999\"}")) + "]"), 400));
+		cases.add(post("101 items",
+				order("\"c\"", "\"EUR\"", "[" + String.join(",", java.util.Collections.nCopies(101, ITEM)) + "]"),
+				400));
+		cases.add(post("total beyond numeric(19,4)",
+				order("\"c\"", "\"EUR\"", "["
+						+ String.join(",",
+								java.util.Collections.nCopies(100,
+										"{\"sku\": \"A\", \"quantity\": 1000000, \"unitPrice\": \"999999999\"}"))
+						+ "]"),
+				400));
 		cases.add(post("missing sku", items("{\"quantity\": 1, \"unitPrice\": \"1\"}"), 400));
 		cases.add(post("empty sku", items("{\"sku\": \"\", \"quantity\": 1, \"unitPrice\": \"1\"}"), 400));
-		cases.add(post("sku too long", items("{\"sku\": \"" + "S".repeat(65) + "\", \"quantity\": 1, \"unitPrice\": \"1\"}"), 400));
+		cases.add(post("sku too long",
+				items("{\"sku\": \"" + "S".repeat(65) + "\", \"quantity\": 1, \"unitPrice\": \"1\"}"), 400));
 		cases.add(post("sku with tab", items("{\"sku\": \"A\\tB\", \"quantity\": 1, \"unitPrice\": \"1\"}"), 400));
 		cases.add(post("quantity zero", items("{\"sku\": \"A\", \"quantity\": 0, \"unitPrice\": \"1\"}"), 400));
 		cases.add(post("quantity negative", items("{\"sku\": \"A\", \"quantity\": -1, \"unitPrice\": \"1\"}"), 400));
 		cases.add(post("quantity fractional", items("{\"sku\": \"A\", \"quantity\": 1.5, \"unitPrice\": \"1\"}"), 400));
 		cases.add(post("quantity text", items("{\"sku\": \"A\", \"quantity\": \"two\", \"unitPrice\": \"1\"}"), 400));
-		cases.add(post("quantity beyond int", items("{\"sku\": \"A\", \"quantity\": 99999999999, \"unitPrice\": \"1\"}"), 400));
-		cases.add(post("quantity above limit", items("{\"sku\": \"A\", \"quantity\": 1000001, \"unitPrice\": \"1\"}"), 400));
+		cases.add(post("quantity beyond int",
+				items("{\"sku\": \"A\", \"quantity\": 99999999999, \"unitPrice\": \"1\"}"), 400));
+		cases.add(post("quantity above limit", items("{\"sku\": \"A\", \"quantity\": 1000001, \"unitPrice\": \"1\"}"),
+				400));
 		cases.add(post("missing quantity", items("{\"sku\": \"A\", \"unitPrice\": \"1\"}"), 400));
 		cases.add(post("negative price", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"-0.01\"}"), 400));
 		cases.add(post("price text", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"abc\"}"), 400));
-		cases.add(post("price with 5 decimals", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"0.00001\"}"), 400));
-		cases.add(post("price with 10 integer digits", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"1234567890\"}"), 400));
-		cases.add(post("price with huge exponent", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": 1e999999999}"), 400));
+		cases.add(post("price with 5 decimals", items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"0.00001\"}"),
+				400));
+		cases.add(post("price with 10 integer digits",
+				items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"1234567890\"}"), 400));
+		cases.add(post("price with huge exponent",
+				items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": 1e999999999}"), 400));
 		cases.add(post("missing price", items("{\"sku\": \"A\", \"quantity\": 1}"), 400));
 		cases.addAll(absurdNumbers());
 		// Size, media type, method, path, headers.
-		String large = order("\"c\"", "\"EUR\"", "[" + ITEM + "]").replace("\"c\"", "\"c\", \"padding\": \"" + "x".repeat(70_000) + "\"");
+		String large = order("\"c\"", "\"EUR\"", "[" + ITEM + "]").replace("\"c\"",
+				"\"c\", \"padding\": \"" + "x".repeat(70_000) + "\"");
 		cases.add(post("body over 64 KB", large, 413));
-		cases.add(Arguments.of("chunked body over 64 KB", new Call("POST", "/orders", "application/json",
-				large.getBytes(StandardCharsets.UTF_8), true, Map.of()), 413));
-		cases.add(Arguments.of("text/plain body", new Call("POST", "/orders", "text/plain", valid(), false, Map.of()), 415));
-		cases.add(Arguments.of("XML body", new Call("POST", "/orders", "application/xml", valid(), false, Map.of()), 415));
+		cases.add(Arguments.of("chunked body over 64 KB",
+				new Call("POST", "/orders", "application/json", large.getBytes(StandardCharsets.UTF_8), true, Map.of()),
+				413));
+		cases.add(Arguments.of("text/plain body", new Call("POST", "/orders", "text/plain", valid(), false, Map.of()),
+				415));
+		cases.add(Arguments.of("XML body", new Call("POST", "/orders", "application/xml", valid(), false, Map.of()),
+				415));
 		cases.add(Arguments.of("no content type", new Call("POST", "/orders", null, valid(), false, Map.of()), 415));
-		cases.add(Arguments.of("PUT /orders", new Call("PUT", "/orders", "application/json", valid(), false, Map.of()), 405));
+		cases.add(Arguments.of("PUT /orders", new Call("PUT", "/orders", "application/json", valid(), false, Map.of()),
+				405));
 		cases.add(Arguments.of("DELETE /orders", new Call("DELETE", "/orders", null, null, false, Map.of()), 405));
 		cases.add(Arguments.of("PATCH an order", new Call("PATCH", "/orders/01a20abe-0e56-7e3f-b81d-2c5280f94ab2",
 				"application/json", valid(), false, Map.of()), 405));
-		cases.add(Arguments.of("malformed order id", new Call("GET", "/orders/not-a-uuid", null, null, false, Map.of()), 400));
+		cases.add(Arguments.of("malformed order id", new Call("GET", "/orders/not-a-uuid", null, null, false, Map.of()),
+				400));
 		cases.add(Arguments.of("unknown path", new Call("GET", "/ordres", null, null, false, Map.of()), 404));
-		cases.add(Arguments.of("Idempotency-Key of 256 characters", new Call("POST", "/orders", "application/json", valid(),
-				false, Map.of("Idempotency-Key", "k".repeat(256))), 400));
-		cases.add(Arguments.of("Idempotency-Key with spaces", new Call("POST", "/orders", "application/json", valid(),
-				false, Map.of("Idempotency-Key", "a key")), 400));
+		cases.add(Arguments.of("Idempotency-Key of 256 characters", new Call("POST", "/orders", "application/json",
+				valid(), false, Map.of("Idempotency-Key", "k".repeat(256))), 400));
+		cases.add(Arguments.of("Idempotency-Key with spaces",
+				new Call("POST", "/orders", "application/json", valid(), false, Map.of("Idempotency-Key", "a key")),
+				400));
 		return cases.stream();
 	}
 
-	/** Numbers no sane client sends, as JSON numbers and as strings: each is a 400 that names its field. */
+	/**
+	 * Numbers no sane client sends, as JSON numbers and as strings: each is a 400 that
+	 * names its field.
+	 */
 	static List<Arguments> absurdNumbers() {
 		List<Arguments> cases = new ArrayList<>();
 		Map<String, String> numbers = new java.util.LinkedHashMap<>();
@@ -135,13 +162,15 @@ class MalformedRequestIntegrationTests {
 		numbers.put("5,000 digits", "9".repeat(5000));
 		numbers.put("5,000 decimals", "0." + "1".repeat(5000));
 		numbers.forEach((name, number) -> {
-			cases.add(post("unitPrice " + name, items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": " + number + "}"),
-					400, "items[0].unitPrice"));
+			cases.add(
+					post("unitPrice " + name, items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": " + number + "}"),
+							400, "items[0].unitPrice"));
 			cases.add(post("unitPrice " + name + " as a string",
 					items("{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"" + number + "\"}"), 400,
 					"items[0].unitPrice"));
-			cases.add(post("quantity " + name, items("{\"sku\": \"A\", \"quantity\": " + number + ", \"unitPrice\": 1}"),
-					400, "items[0].quantity"));
+			cases
+				.add(post("quantity " + name, items("{\"sku\": \"A\", \"quantity\": " + number + ", \"unitPrice\": 1}"),
+						400, "items[0].quantity"));
 		});
 		return cases;
 	}
@@ -238,10 +267,11 @@ class MalformedRequestIntegrationTests {
 	 * @param headers further request headers
 	 * @param field the field the problem must name, or null
 	 */
-	record Call(String method, String path, String contentType, byte[] body, boolean chunked, Map<String, String> headers,
-			String field) {
+	record Call(String method, String path, String contentType, byte[] body, boolean chunked,
+			Map<String, String> headers, String field) {
 
-		Call(String method, String path, String contentType, byte[] body, boolean chunked, Map<String, String> headers) {
+		Call(String method, String path, String contentType, byte[] body, boolean chunked,
+				Map<String, String> headers) {
 			this(method, path, contentType, body, chunked, headers, null);
 		}
 

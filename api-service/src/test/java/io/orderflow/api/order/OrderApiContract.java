@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the order API must do over real HTTP, with a real PostgreSQL and a real broker.
- * Subclasses supply the infrastructure: local processes, or Testcontainers where Docker is available.
+ * Subclasses supply the infrastructure: local processes, or Testcontainers where Docker
+ * is available.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=orderflow-api", "management.server.port=0",
@@ -79,10 +80,13 @@ abstract class OrderApiContract {
 		UUID id = UUID.fromString(body.get("id").asString());
 		assertThat(body.get("status").asString()).isEqualTo("PENDING");
 		assertThat(response.headers().firstValue("Location")).hasValue("/orders/" + id);
-		assertThat(this.jdbc.sql("select status from orders where id = :id").param("id", id).query(String.class).single())
+		assertThat(
+				this.jdbc.sql("select status from orders where id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("PENDING");
-		assertThat(this.jdbc.sql("select count(*) from order_items where order_id = :id").param("id", id).query(Long.class).single())
-			.isEqualTo(2);
+		assertThat(this.jdbc.sql("select count(*) from order_items where order_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 
 		ConsumerRecord<String, byte[]> record = queuedRecord(id.toString());
 		assertThat(this.json.readTree(record.value()).get("orderId").asString()).isEqualTo(id.toString());
@@ -185,10 +189,14 @@ abstract class OrderApiContract {
 		assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
 		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
-		assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key").param("key", key)
-			.query(Long.class).single()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select count(*) from outbox where idempotency_key = :key").param("key", key)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from outbox where idempotency_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -257,8 +265,10 @@ abstract class OrderApiContract {
 		finally {
 			executor.shutdownNow();
 		}
-		assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key").param("key", key)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from orders where idempotency_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -276,7 +286,8 @@ abstract class OrderApiContract {
 	void expiredKeyCanBeUsedForANewOrder() throws Exception {
 		String key = "key-" + UUID.randomUUID();
 		String first = this.json.readTree(post(VALID_ORDER, "application/json", key).body()).get("id").asString();
-		this.jdbc.sql("update idempotency_keys set expires_at = now() - interval '1 second' where idempotency_key = :key")
+		this.jdbc
+			.sql("update idempotency_keys set expires_at = now() - interval '1 second' where idempotency_key = :key")
 			.param("key", key)
 			.update();
 
@@ -319,7 +330,8 @@ abstract class OrderApiContract {
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", TestInfrastructure.TEST_API_KEY).build(),
+		return this.http.send(
+				HttpRequest.newBuilder(uri(path)).header("X-API-Key", TestInfrastructure.TEST_API_KEY).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -333,13 +345,14 @@ abstract class OrderApiContract {
 
 	ConsumerRecord<String, byte[]> queuedRecord(String key) {
 		String bootstrapServers = String.join(",", this.kafka.getBootstrapServers());
-		assertThat(TopicRecords.partitionCount(bootstrapServers, this.topics.orders())).isEqualTo(this.topics.partitions());
+		assertThat(TopicRecords.partitionCount(bootstrapServers, this.topics.orders()))
+			.isEqualTo(this.topics.partitions());
 		return await().atMost(Duration.ofSeconds(30))
 			.until(() -> TopicRecords.readAll(bootstrapServers, this.topics.orders())
 				.stream()
 				.filter((record) -> key.equals(record.key()))
 				.findFirst(), java.util.Optional::isPresent)
 			.get();
-		}
+	}
 
 }

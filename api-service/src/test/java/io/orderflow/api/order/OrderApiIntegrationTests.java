@@ -12,7 +12,9 @@ class OrderApiIntegrationTests extends OrderApiContract {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 }

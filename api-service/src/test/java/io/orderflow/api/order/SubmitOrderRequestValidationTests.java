@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the validation rules of {@link SubmitOrderRequest} and {@link OrderItemRequest}.
+ * Tests for the validation rules of {@link SubmitOrderRequest} and
+ * {@link OrderItemRequest}.
  */
 class SubmitOrderRequestValidationTests {
 
@@ -88,8 +89,8 @@ class SubmitOrderRequestValidationTests {
 
 	@Test
 	void controlCharactersAndOverlongTextAreRejected() {
-		assertThat(violations(request("bad\u0000id", "EUR", item("SKU\n1", 1, "1")))).containsExactlyInAnyOrder("customerId",
-				"items[0].sku");
+		assertThat(violations(request("bad\u0000id", "EUR", item("SKU\n1", 1, "1"))))
+			.containsExactlyInAnyOrder("customerId", "items[0].sku");
 		assertThat(violations(request("c".repeat(65), "EUR", item("A", 1, "1")))).containsExactly("customerId");
 	}
 
@@ -107,8 +108,10 @@ class SubmitOrderRequestValidationTests {
 
 	@Test
 	void pricesWithThousandsOfDigitsAreRejected() {
-		assertThat(violations(request("c", "EUR", item("A", 1, "9".repeat(5000))))).containsExactly("items[0].unitPrice");
-		assertThat(violations(request("c", "EUR", item("A", 1, "1." + "0".repeat(60_000))))).containsExactly("items[0].unitPrice");
+		assertThat(violations(request("c", "EUR", item("A", 1, "9".repeat(5000)))))
+			.containsExactly("items[0].unitPrice");
+		assertThat(violations(request("c", "EUR", item("A", 1, "1." + "0".repeat(60_000)))))
+			.containsExactly("items[0].unitPrice");
 		assertThat(violations(request("c", "EUR", item("A", 1, "0." + "1".repeat(5000)))))
 			.containsExactly("items[0].unitPrice");
 	}

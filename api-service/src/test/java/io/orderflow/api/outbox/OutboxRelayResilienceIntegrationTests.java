@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox relay outlives whatever the database does to it, never hands the pool a connection
- * that is still listening, and takes liveness down if its thread ever ends.
+ * The outbox relay outlives whatever the database does to it, never hands the pool a
+ * connection that is still listening, and takes liveness down if its thread ever ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=orderflow-api", "management.server.port=0",
@@ -88,7 +88,9 @@ class OutboxRelayResilienceIntegrationTests {
 
 	@BeforeEach
 	void awaitDatabase() {
-		await().atMost(TIMEOUT).ignoreExceptions().until(() -> this.jdbc.sql("select 1").query(Integer.class).single() == 1);
+		await().atMost(TIMEOUT)
+			.ignoreExceptions()
+			.until(() -> this.jdbc.sql("select 1").query(Integer.class).single() == 1);
 	}
 
 	@Test
@@ -96,9 +98,11 @@ class OutboxRelayResilienceIntegrationTests {
 		Instant before = Instant.now();
 		List<Connection> held = holdEveryFreeConnection();
 		try {
-			// The relay's next batch finds no connection to be had: what used to end its thread.
-			await().atMost(TIMEOUT).until(() -> this.status.lastFailure() != null
-					&& this.status.lastFailure().isAfter(before) && this.status.lastError().contains("JDBC Connection"));
+			// The relay's next batch finds no connection to be had: what used to end its
+			// thread.
+			await().atMost(TIMEOUT)
+				.until(() -> this.status.lastFailure() != null && this.status.lastFailure().isAfter(before)
+						&& this.status.lastError().contains("JDBC Connection"));
 			assertThat(this.relay.isAlive()).isTrue();
 		}
 		finally {
@@ -122,7 +126,8 @@ class OutboxRelayResilienceIntegrationTests {
 
 	@Test
 	void relayOutlivesPostgresStoppedInTheMiddleOfABatch() throws Exception {
-		// Marking this customer's rows published takes 2 s: long enough to stop the server mid-batch.
+		// Marking this customer's rows published takes 2 s: long enough to stop the
+		// server mid-batch.
 		this.jdbc.sql("""
 				create or replace function slow_outbox_mark() returns trigger language plpgsql as $$
 				begin
@@ -171,13 +176,15 @@ class OutboxRelayResilienceIntegrationTests {
 	private boolean relayIsSleepingInItsBatch() throws SQLException {
 		try (Connection connection = postgres.database().dataSource().getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity where wait_event = 'PgSleep'")) {
+				ResultSet rows = statement
+					.executeQuery("select count(*) from pg_stat_activity where wait_event = 'PgSleep'")) {
 			return rows.next() && rows.getInt(1) > 0;
 		}
 	}
 
 	private boolean isPublished(String id) {
-		return this.jdbc.sql("select count(*) from outbox where order_id = cast(:id as uuid) and published_at is not null")
+		return this.jdbc
+			.sql("select count(*) from outbox where order_id = cast(:id as uuid) and published_at is not null")
 			.param("id", id)
 			.query(Long.class)
 			.single() == 1;

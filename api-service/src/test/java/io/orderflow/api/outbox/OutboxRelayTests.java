@@ -34,8 +34,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 
 /**
- * Tests for {@link OutboxRelay}: its back-off and its timing follow the injected {@link Pause} and
- * clock, with no database, broker or real waiting.
+ * Tests for {@link OutboxRelay}: its back-off and its timing follow the injected
+ * {@link Pause} and clock, with no database, broker or real waiting.
  */
 class OutboxRelayTests {
 
@@ -57,9 +57,9 @@ class OutboxRelayTests {
 
 	private final RecordingPause pause = new RecordingPause(6);
 
-	private final OutboxRelay relay = new OutboxRelay(this.outbox, this.publisher, this.status,
-			new OutboxProperties(500, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5),
-					Duration.ofSeconds(30)),
+	private final OutboxRelay relay = new OutboxRelay(
+			this.outbox, this.publisher, this.status, new OutboxProperties(500, Duration.ofMillis(200),
+					Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)),
 			this.dataSource, transactions(), this.clock, this.pause, this.meters);
 
 	@BeforeEach
@@ -154,8 +154,8 @@ class OutboxRelayTests {
 	}
 
 	/**
-	 * Records what the relay asks to wait for, without waiting; the last pause it allows is
-	 * interrupted, as stopping the relay's thread would.
+	 * Records what the relay asks to wait for, without waiting; the last pause it allows
+	 * is interrupted, as stopping the relay's thread would.
 	 */
 	private static final class RecordingPause implements Pause {
 

@@ -72,10 +72,13 @@ class SecurityIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 		Path publicKey = Files.createTempFile("issuer", ".pem");
-		Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+		Files.writeString(publicKey,
+				"-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded())
+						+ "\n-----END PUBLIC KEY-----\n");
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKey);
 	}
 
@@ -124,13 +127,16 @@ class SecurityIntegrationTests {
 		String expired = token("alice", "orders:write", ISSUER, Instant.now().minusSeconds(300));
 		String foreign = token("alice", "orders:write", rsaKeyPair(), Instant.now().plusSeconds(300));
 
-		assertThat(send("POST", "/orders", ORDER, Map.of("Authorization", bearer(expired))).statusCode()).isEqualTo(401);
-		assertThat(send("POST", "/orders", ORDER, Map.of("Authorization", bearer(foreign))).statusCode()).isEqualTo(401);
+		assertThat(send("POST", "/orders", ORDER, Map.of("Authorization", bearer(expired))).statusCode())
+			.isEqualTo(401);
+		assertThat(send("POST", "/orders", ORDER, Map.of("Authorization", bearer(foreign))).statusCode())
+			.isEqualTo(401);
 	}
 
 	@Test
 	void callersReadOnlyTheirOwnOrders() throws Exception {
-		HttpResponse<String> created = send("POST", "/orders", ORDER, Map.of("X-API-Key", TestInfrastructure.TEST_API_KEY));
+		HttpResponse<String> created = send("POST", "/orders", ORDER,
+				Map.of("X-API-Key", TestInfrastructure.TEST_API_KEY));
 		String path = created.headers().firstValue("Location").orElseThrow();
 		String bob = bearer(token("bob", "orders:read", ISSUER, Instant.now().plusSeconds(300)));
 
@@ -150,9 +156,11 @@ class SecurityIntegrationTests {
 				"/actuator/heapdump", "/actuator/loggers")) {
 			assertThat(get(this.managementPort, closed).statusCode()).as(closed).isEqualTo(401);
 			// Not merely protected: not there, even for an authenticated caller.
-			assertThat(this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + closed))
-				.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
-				.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as(closed).isEqualTo(404);
+			assertThat(this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + closed))
+					.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as(closed).isEqualTo(404);
 		}
 		assertThat(get(this.port, "/actuator/health").statusCode()).as("actuator on the API port").isNotEqualTo(200);
 	}
@@ -171,7 +179,8 @@ class SecurityIntegrationTests {
 	private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -23,14 +23,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The served OpenAPI description documents what the other tests prove: status codes, problem
- * types, headers and authentication.
+ * The served OpenAPI description documents what the other tests prove: status codes,
+ * problem types, headers and authentication.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=orderflow-api", "management.server.port=0" })
 class OpenApiIntegrationTests {
 
-	/** The reviewed description; a deliberate change of the API updates it in the same commit. */
+	/**
+	 * The reviewed description; a deliberate change of the API updates it in the same
+	 * commit.
+	 */
 	private static final String SNAPSHOT = "/openapi/orders-api.json";
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -40,15 +43,17 @@ class OpenApiIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Test
 	void submitDocumentsEveryStatusProblemTypeAndHeader() throws Exception {
 		JsonNode post = description().get("paths").get("/orders").get("post");
 
-		assertThat(names(post.get("responses"))).containsExactlyInAnyOrder("202", "400", "401", "403", "409", "413", "415",
-				"422", "503");
+		assertThat(names(post.get("responses"))).containsExactlyInAnyOrder("202", "400", "401", "403", "409", "413",
+				"415", "422", "503");
 		assertThat(names(post.get("responses").get("202").get("headers"))).contains("Location", "Idempotent-Replayed");
 		assertThat(post.get("parameters").toString()).contains("\"name\":\"Idempotency-Key\"", "\"in\":\"header\"");
 		for (String status : List.of("400", "401", "403", "409", "413", "415", "422", "503")) {
@@ -79,9 +84,10 @@ class OpenApiIntegrationTests {
 	}
 
 	/**
-	 * Compared as JSON trees, so the order of keys does not matter. The served {@code servers} entry
-	 * names this test's random port and is left out. On a difference the served description is
-	 * written to {@code target/openapi/orders-api.json}, to diff against the snapshot.
+	 * Compared as JSON trees, so the order of keys does not matter. The served
+	 * {@code servers} entry names this test's random port and is left out. On a
+	 * difference the served description is written to
+	 * {@code target/openapi/orders-api.json}, to diff against the snapshot.
 	 */
 	@Test
 	void descriptionEqualsTheSnapshot() throws Exception {

@@ -25,7 +25,8 @@ class ProblemResponsesTests {
 				new MediaType().schema(new Schema<>().$ref("#/components/schemas/SubmittedOrder")));
 		ApiResponses responses = new ApiResponses()
 			.addApiResponse("202", new ApiResponse().description("Accepted").content(order))
-			// What springdoc derives from the return type when an error response states no content.
+			// What springdoc derives from the return type when an error response states
+			// no content.
 			.addApiResponse("409", new ApiResponse().description("In flight").content(order))
 			.addApiResponse("503", new ApiResponse().description("Unavailable"));
 		OpenAPI openApi = new OpenAPI(SpecVersion.V31)
@@ -41,8 +42,8 @@ class ProblemResponsesTests {
 				.isEqualTo("#/components/schemas/ProblemDetail");
 		}
 		assertThat(responses.get("409").getDescription()).isEqualTo("In flight");
-		assertThat(openApi.getComponents().getSchemas().get("ProblemDetail").getProperties()).containsKeys("type",
-				"title", "status", "detail", "instance");
+		Schema<?> problem = openApi.getComponents().getSchemas().get("ProblemDetail");
+		assertThat(problem.getProperties()).containsKeys("type", "title", "status", "detail", "instance");
 	}
 
 }

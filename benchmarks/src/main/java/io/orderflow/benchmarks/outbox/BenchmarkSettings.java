@@ -5,16 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one benchmark run does, per round and contender, as {@link OutboxBenchmarkCli} parsed it.
+ * What one benchmark run does, per round and contender, as {@link OutboxBenchmarkCli}
+ * parsed it.
  *
  * @param rounds rounds; the contenders alternate which goes first
  * @param steadyOrders orders submitted one at a time in the steady phase
  * @param steadyRate orders per second in the steady phase
  * @param burstOrders orders submitted as fast as they commit in the burst phase
  * @param burstThreads threads submitting in the burst phase
- * @param warmupOrders orders each contender publishes before the first round, not measured
+ * @param warmupOrders orders each contender publishes before the first round, not
+ * measured
  * @param outage whether to run the broker outage scenario after the rounds
- * @param modulithProperties Spring properties set in the Modulith contender's context, for experiments
+ * @param modulithProperties Spring properties set in the Modulith contender's context,
+ * for experiments
  */
 record BenchmarkSettings(int rounds, int steadyOrders, int steadyRate, int burstOrders, int burstThreads,
 		int warmupOrders, boolean outage, Map<String, String> modulithProperties) {
@@ -29,8 +32,8 @@ record BenchmarkSettings(int rounds, int steadyOrders, int steadyRate, int burst
 		modulithProperties = Collections.unmodifiableMap(new LinkedHashMap<>(modulithProperties));
 	}
 
-	BenchmarkSettings(int rounds, int steadyOrders, int steadyRate, int burstOrders, int burstThreads,
-			int warmupOrders, boolean outage) {
+	BenchmarkSettings(int rounds, int steadyOrders, int steadyRate, int burstOrders, int burstThreads, int warmupOrders,
+			boolean outage) {
 		this(rounds, steadyOrders, steadyRate, burstOrders, burstThreads, warmupOrders, outage, Map.of());
 	}
 

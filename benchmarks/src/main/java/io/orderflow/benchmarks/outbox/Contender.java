@@ -20,10 +20,11 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * One outbox implementation under test: its own Spring application context, database (created
- * fresh and migrated with the project's Flyway migrations) and topic, on the shared broker and
- * PostgreSQL server, with the api-service's configuration file ({@code orderflow-api.yml}), so
- * both send with the api's producer settings. A {@link DeliveryProbe} watches its topic.
+ * One outbox implementation under test: its own Spring application context, database
+ * (created fresh and migrated with the project's Flyway migrations) and topic, on the
+ * shared broker and PostgreSQL server, with the api-service's configuration file
+ * ({@code orderflow-api.yml}), so both send with the api's producer settings. A
+ * {@link DeliveryProbe} watches its topic.
  */
 final class Contender implements AutoCloseable {
 
@@ -37,10 +38,13 @@ final class Contender implements AutoCloseable {
 				"select coalesce(status, 'NULL') as status, count(*) as size from event_publication"
 						+ " where completion_date is null group by status order by status",
 				Map.of("spring.modulith.events.jdbc.schema-initialization.enabled", "true",
-						// Modulith's Kafka JSON support renders the value to bytes itself, and
-						// needs the byte[] serializer it defaults to instead of the api's JSON one.
+						// Modulith's Kafka JSON support renders the value to bytes
+						// itself, and
+						// needs the byte[] serializer it defaults to instead of the api's
+						// JSON one.
 						"spring.kafka.producer.value-serializer", ByteArraySerializer.class.getName(),
-						// Modulith has no health contributors to put in place of the outbox's and the relay's.
+						// Modulith has no health contributors to put in place of the
+						// outbox's and the relay's.
 						"management.endpoint.health.group.readiness.include", "readinessState,db",
 						"management.endpoint.health.group.liveness.include", "livenessState"));
 
@@ -103,7 +107,8 @@ final class Contender implements AutoCloseable {
 		properties.put("spring.datasource.password", database.password());
 		properties.put("orderflow.topics.orders", "outbox-bench-" + kind.slug + "-" + suffix);
 		properties.put("logging.level.root", "WARN");
-		// The outage scenario makes every send fail for a while; its report says what happened.
+		// The outage scenario makes every send fail for a while; its report says what
+		// happened.
 		properties.put("logging.level.org.apache.kafka", "ERROR");
 		properties.put("logging.level.io.orderflow.api.outbox", "ERROR");
 		properties.put("logging.level.org.springframework.kafka.support.LoggingProducerListener", "OFF");
@@ -144,7 +149,10 @@ final class Contender implements AutoCloseable {
 		return this.probe;
 	}
 
-	/** Stores and queues one order in one transaction; returns the {@link System#nanoTime()} of its commit. */
+	/**
+	 * Stores and queues one order in one transaction; returns the
+	 * {@link System#nanoTime()} of its commit.
+	 */
 	long submit(UUID orderId) {
 		return this.orders.run(orderId);
 	}
@@ -154,7 +162,10 @@ final class Contender implements AutoCloseable {
 		return this.context.getEnvironment().getProperty(name, fallback);
 	}
 
-	/** Core threads of the executor that runs asynchronous listeners (Modulith's externalizer), or -1. */
+	/**
+	 * Core threads of the executor that runs asynchronous listeners (Modulith's
+	 * externalizer), or -1.
+	 */
 	int asyncExecutorThreads() {
 		ThreadPoolTaskExecutor executor = this.context.getBeanProvider(ThreadPoolTaskExecutor.class).getIfUnique();
 		return (executor != null) ? executor.getCorePoolSize() : -1;
@@ -165,7 +176,10 @@ final class Contender implements AutoCloseable {
 		return backlogByStatus().values().stream().mapToLong(Long::longValue).sum();
 	}
 
-	/** The backlog by the contender's own status of a waiting order (Modulith's publication states). */
+	/**
+	 * The backlog by the contender's own status of a waiting order (Modulith's
+	 * publication states).
+	 */
 	Map<String, Long> backlogByStatus() {
 		Map<String, Long> backlog = new LinkedHashMap<>();
 		JdbcClient.create(this.database.dataSource())
@@ -178,8 +192,9 @@ final class Contender implements AutoCloseable {
 	}
 
 	/**
-	 * Resubmits failed publications once, with Modulith's default options, as a scheduled job of
-	 * the application would have to: Modulith retries nothing by itself. Modulith only.
+	 * Resubmits failed publications once, with Modulith's default options, as a scheduled
+	 * job of the application would have to: Modulith retries nothing by itself. Modulith
+	 * only.
 	 */
 	void resubmitFailed() {
 		if (this.kind != Kind.MODULITH) {

@@ -25,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a contender's topic as it is written and notes when each order id first arrives (on this
- * JVM's {@link System#nanoTime()} clock, the one commits are stamped with), how many records
- * repeat an order, and whether each value has the contract's shape: exactly
+ * Reads a contender's topic as it is written and notes when each order id first arrives
+ * (on this JVM's {@link System#nanoTime()} clock, the one commits are stamped with), how
+ * many records repeat an order, and whether each value has the contract's shape: exactly
  * {@code {"orderId": "<the key>"}}.
  */
 final class DeliveryProbe implements AutoCloseable {
@@ -60,8 +60,9 @@ final class DeliveryProbe implements AutoCloseable {
 
 	private DeliveryProbe(String bootstrapServers, String topic) {
 		this.topic = topic;
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+		this.consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
 				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
@@ -74,7 +75,8 @@ final class DeliveryProbe implements AutoCloseable {
 		try {
 			if (!probe.positioned.await(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 				probe.close();
-				throw new IllegalStateException("Could not position a consumer on " + topic + " within " + STARTUP_TIMEOUT);
+				throw new IllegalStateException(
+						"Could not position a consumer on " + topic + " within " + STARTUP_TIMEOUT);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -88,7 +90,9 @@ final class DeliveryProbe implements AutoCloseable {
 		return probe;
 	}
 
-	/** When the order first arrived ({@link System#nanoTime()}), or null if it has not. */
+	/**
+	 * When the order first arrived ({@link System#nanoTime()}), or null if it has not.
+	 */
 	Long arrival(UUID orderId) {
 		return this.arrivals.get(orderId);
 	}
@@ -107,7 +111,10 @@ final class DeliveryProbe implements AutoCloseable {
 		return this.duplicates.get();
 	}
 
-	/** Records whose key is not an order id or whose value is not exactly {@code {"orderId": key}}. */
+	/**
+	 * Records whose key is not an order id or whose value is not exactly
+	 * {@code {"orderId": key}}.
+	 */
 	long malformed() {
 		return this.malformed.get();
 	}

@@ -11,7 +11,8 @@ package io.orderflow.benchmarks.outbox;
  * @param drainRate burst orders per second from the first commit to the last arrival
  * @param burstP50 burst phase, commit to consumed, median (ms)
  * @param burstP99 burst phase, 99th percentile (ms)
- * @param writeTransactionsPerOrder transactions that wrote anything, per burst order, server-wide
+ * @param writeTransactionsPerOrder transactions that wrote anything, per burst order,
+ * server-wide
  * @param walBytesPerOrder bytes of WAL per burst order, server-wide
  * @param duplicates records of both phases that repeated an order already delivered
  * @param lost orders of both phases not delivered within the timeout

@@ -15,17 +15,21 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Contender "Spring Modulith": the event publication registry (JDBC) with Kafka externalization,
- * on Modulith's defaults. An order is one transaction that inserts the order row and publishes an
- * {@link OrderMessage} event; the registry stores the publication in that transaction, and after
- * the commit the externalizer sends the event to the topic, keyed by the order id.
+ * Contender "Spring Modulith": the event publication registry (JDBC) with Kafka
+ * externalization, on Modulith's defaults. An order is one transaction that inserts the
+ * order row and publishes an {@link OrderMessage} event; the registry stores the
+ * publication in that transaction, and after the commit the externalizer sends the event
+ * to the topic, keyed by the order id.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import(TopicsConfiguration.class)
 class ModulithContenderConfiguration {
 
-	/** The contract's record itself is the event, so the value is {@code {"orderId": "..."}} as on the relay's topic. */
+	/**
+	 * The contract's record itself is the event, so the value is {@code {"orderId":
+	 * "..."}} as on the relay's topic.
+	 */
 	@Bean
 	EventExternalizationConfiguration eventExternalization(TopicsProperties topics) {
 		return EventExternalizationConfiguration.externalizing()

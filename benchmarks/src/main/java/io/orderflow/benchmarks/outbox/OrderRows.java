@@ -8,7 +8,8 @@ import io.orderflow.common.order.OrderStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The order row both contenders store in the transaction that also queues the order for Kafka.
+ * The order row both contenders store in the transaction that also queues the order for
+ * Kafka.
  */
 final class OrderRows {
 

@@ -9,8 +9,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores one order and queues it for Kafka in one transaction, and tells when that transaction
- * committed: the instant the latency of both contenders is measured from.
+ * Stores one order and queues it for Kafka in one transaction, and tells when that
+ * transaction committed: the instant the latency of both contenders is measured from.
  */
 final class OrderTransaction {
 
@@ -27,7 +27,9 @@ final class OrderTransaction {
 		this.work = work;
 	}
 
-	/** Runs the transaction; returns the {@link System#nanoTime()} at which it committed. */
+	/**
+	 * Runs the transaction; returns the {@link System#nanoTime()} at which it committed.
+	 */
 	long run(UUID orderId) {
 		CommitInstant committed = new CommitInstant();
 		this.transaction.executeWithoutResult((status) -> {
@@ -41,8 +43,8 @@ final class OrderTransaction {
 	}
 
 	/**
-	 * Notes the time right after the commit, before any other after-commit callback (such as the
-	 * one that hands a Modulith event to its externalizer) runs.
+	 * Notes the time right after the commit, before any other after-commit callback (such
+	 * as the one that hands a Modulith event to its externalizer) runs.
 	 */
 	private static final class CommitInstant implements TransactionSynchronization {
 

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A broker outage: the broker stops, each contender commits orders while it is down, the broker
- * comes back, and the scenario watches what each contender does on its own. A contender whose
- * orders are still waiting then gets what its documentation offers: for Spring Modulith, the
- * resubmission of failed publications that an application has to schedule itself, here every
- * second with Modulith's default options.
+ * A broker outage: the broker stops, each contender commits orders while it is down, the
+ * broker comes back, and the scenario watches what each contender does on its own. A
+ * contender whose orders are still waiting then gets what its documentation offers: for
+ * Spring Modulith, the resubmission of failed publications that an application has to
+ * schedule itself, here every second with Modulith's default options.
  */
 final class OutageScenario {
 
@@ -25,7 +25,10 @@ final class OutageScenario {
 
 	static final int RATE = 100;
 
-	/** Longer than the producer's delivery.timeout.ms (10 s), so sends fail rather than wait it out. */
+	/**
+	 * Longer than the producer's delivery.timeout.ms (10 s), so sends fail rather than
+	 * wait it out.
+	 */
 	static final Duration OUTAGE = Duration.ofSeconds(20);
 
 	static final Duration UNAIDED = Duration.ofSeconds(30);
@@ -51,11 +54,14 @@ final class OutageScenario {
 	 * @param contender which implementation
 	 * @param orders orders committed during the outage
 	 * @param waitingAtRestart its backlog by status when the broker came back
-	 * @param deliveredUnaided orders delivered within {@link #UNAIDED} of the restart without help
+	 * @param deliveredUnaided orders delivered within {@link #UNAIDED} of the restart
+	 * without help
 	 * @param unaidedSeconds restart to last arrival of those, when all arrived unaided
-	 * @param deliveredResubmitted orders delivered after resubmission began (-1: not needed)
+	 * @param deliveredResubmitted orders delivered after resubmission began (-1: not
+	 * needed)
 	 * @param resubmitSeconds resubmission start to last arrival, when all arrived
-	 * @param outOfCommitOrder records committed earlier than the record before them on their partition
+	 * @param outOfCommitOrder records committed earlier than the record before them on
+	 * their partition
 	 * @param duplicates records repeating an order already delivered
 	 */
 	record Result(Contender.Kind contender, int orders, Map<String, Long> waitingAtRestart, int deliveredUnaided,
@@ -69,7 +75,8 @@ final class OutageScenario {
 	}
 
 	List<Result> run(List<Contender> contenders) throws InterruptedException {
-		this.out.printf("%nBroker outage: the broker stops for %d s; meanwhile each contender commits %d orders at %d/s%n",
+		this.out.printf(
+				"%nBroker outage: the broker stops for %d s; meanwhile each contender commits %d orders at %d/s%n",
 				OUTAGE.toSeconds(), ORDERS, RATE);
 		Map<Contender, Long> duplicatesBefore = contenders.stream()
 			.collect(Collectors.toMap((c) -> c, (c) -> c.probe().duplicates()));
@@ -98,7 +105,8 @@ final class OutageScenario {
 			}
 			double unaidedSeconds = (unaided == ORDERS) ? (orders.lastArrival() - restarted) / 1e9 : Double.NaN;
 			results.add(new Result(contender.kind(), ORDERS, waiting.get(i), unaided, unaidedSeconds, resubmitted,
-					resubmitSeconds, orders.outOfCommitOrder(), contender.probe().duplicates() - duplicatesBefore.get(contender)));
+					resubmitSeconds, orders.outOfCommitOrder(),
+					contender.probe().duplicates() - duplicatesBefore.get(contender)));
 		}
 		print(results);
 		return results;
@@ -122,7 +130,10 @@ final class OutageScenario {
 		}
 	}
 
-	/** Calls the resubmission every second, as a {@code @Scheduled} job would; returns how many arrived. */
+	/**
+	 * Calls the resubmission every second, as a {@code @Scheduled} job would; returns how
+	 * many arrived.
+	 */
 	private static int resubmitUntilDelivered(Contender contender, Orders orders, long deadline)
 			throws InterruptedException {
 		long nextRun = System.nanoTime();
@@ -145,18 +156,19 @@ final class OutageScenario {
 				.stream()
 				.map((status) -> status.getValue() + " " + status.getKey())
 				.collect(Collectors.joining(", "));
-			String resubmission = (result.deliveredResubmitted() < 0) ? "not needed"
-					: "%d/%d in %s".formatted(result.deliveredResubmitted(), result.orders(),
-							seconds(result.resubmitSeconds()));
+			String resubmission = (result.deliveredResubmitted() < 0) ? "not needed" : "%d/%d in %s"
+				.formatted(result.deliveredResubmitted(), result.orders(), seconds(result.resubmitSeconds()));
 			this.out.printf(ROW, result.contender().label(), waiting.isEmpty() ? "none" : waiting,
 					"%d/%d within %d s".formatted(result.deliveredUnaided(), result.orders(), UNAIDED.toSeconds()),
 					seconds(result.unaidedSeconds()), resubmission,
 					"%d / %d".formatted(result.outOfCommitOrder(), result.duplicates()));
 		}
-		this.out.printf("Resubmission job: FailedEventPublications.resubmit(ResubmissionOptions.defaults()) every second, "
-				+ "for up to %d s.%n", RESUBMITTING.toSeconds());
-		this.out.println("last arrival: after the broker was back. Out of commit order: records on a partition after a record"
-				+ " whose order committed later.");
+		this.out
+			.printf("Resubmission job: FailedEventPublications.resubmit(ResubmissionOptions.defaults()) every second, "
+					+ "for up to %d s.%n", RESUBMITTING.toSeconds());
+		this.out.println(
+				"last arrival: after the broker was back. Out of commit order: records on a partition after a record"
+						+ " whose order committed later.");
 	}
 
 	private static String seconds(double seconds) {
@@ -170,7 +182,9 @@ final class OutageScenario {
 		}
 	}
 
-	/** The orders one contender committed during the outage, with their commit instants. */
+	/**
+	 * The orders one contender committed during the outage, with their commit instants.
+	 */
 	private static final class Orders {
 
 		private final Contender contender;
@@ -201,7 +215,10 @@ final class OutageScenario {
 				.orElse(Long.MIN_VALUE);
 		}
 
-		/** Per partition in offset order: records whose order committed before the previous record's. */
+		/**
+		 * Per partition in offset order: records whose order committed before the
+		 * previous record's.
+		 */
 		int outOfCommitOrder() {
 			Map<Integer, List<UUID>> byPartition = this.ids.stream()
 				.filter((id) -> this.contender.probe().position(id) != null)

@@ -24,11 +24,12 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import org.springframework.modulith.events.EventPublication;
 
 /**
- * Runs both contenders side by side, in-process, against the same broker and PostgreSQL server:
- * per round and contender a steady phase (orders one at a time at a fixed rate: latency) and a
- * burst phase (orders from several threads as fast as they commit: commit and drain rates, and the
- * database work per order). Latency is measured the same way for both: from the instant the
- * order's transaction committed to the instant a consumer of the contender's topic received it.
+ * Runs both contenders side by side, in-process, against the same broker and PostgreSQL
+ * server: per round and contender a steady phase (orders one at a time at a fixed rate:
+ * latency) and a burst phase (orders from several threads as fast as they commit: commit
+ * and drain rates, and the database work per order). Latency is measured the same way for
+ * both: from the instant the order's transaction committed to the instant a consumer of
+ * the contender's topic received it.
  */
 final class OutboxBenchmark {
 
@@ -52,12 +53,16 @@ final class OutboxBenchmark {
 	 *
 	 * @param figures one entry per round and contender, in the order they ran
 	 * @param headerNames the record headers each contender's records carried
-	 * @param outage what each contender did in the broker outage scenario, empty if it did not run
+	 * @param outage what each contender did in the broker outage scenario, empty if it
+	 * did not run
 	 */
 	record Report(List<Figures> figures, Map<Contender.Kind, Set<String>> headerNames,
 			List<OutageScenario.Result> outage) {
 
-		/** Whether every order of every round arrived, exactly once, in the contract's shape. */
+		/**
+		 * Whether every order of every round arrived, exactly once, in the contract's
+		 * shape.
+		 */
 		boolean allDeliveredOnce() {
 			return this.figures.stream().allMatch((f) -> f.lost() == 0 && f.duplicates() == 0 && f.malformed() == 0);
 		}
@@ -80,7 +85,8 @@ final class OutboxBenchmark {
 					"burst p50/p99 ms", "write tx/order", "WAL B/order", "dup", "lost");
 			List<Figures> figures = new ArrayList<>();
 			for (int round = 1; round <= settings.rounds(); round++) {
-				// Alternate who goes first, so neither always runs on a fresher or a warmer system.
+				// Alternate who goes first, so neither always runs on a fresher or a
+				// warmer system.
 				List<Contender> order = (round % 2 == 1) ? List.of(relay, modulith) : List.of(modulith, relay);
 				for (Contender contender : order) {
 					Figures result = measure(contender, round, settings);
@@ -112,7 +118,10 @@ final class OutboxBenchmark {
 				contender.probe().malformed() - malformedBefore);
 	}
 
-	/** Orders one at a time, each due {@code 1/rate} seconds after the previous one was due. */
+	/**
+	 * Orders one at a time, each due {@code 1/rate} seconds after the previous one was
+	 * due.
+	 */
 	private Phase steady(Contender contender, int orders, int rate) throws InterruptedException {
 		long gap = TimeUnit.SECONDS.toNanos(1) / rate;
 		UUID[] ids = new UUID[orders];
@@ -129,7 +138,10 @@ final class OutboxBenchmark {
 		return delivered(contender, ids, commits, start);
 	}
 
-	/** Orders from {@code threads} threads, each submitting the next one as soon as its last committed. */
+	/**
+	 * Orders from {@code threads} threads, each submitting the next one as soon as its
+	 * last committed.
+	 */
 	private Phase burst(Contender contender, int orders, int threads) throws InterruptedException {
 		UUID[] ids = new UUID[orders];
 		long[] commits = new long[orders];
@@ -159,16 +171,22 @@ final class OutboxBenchmark {
 		return delivered(contender, ids, commits, start);
 	}
 
-	/** Waits until every order arrived and the contender's backlog is empty (or the timeout passed). */
+	/**
+	 * Waits until every order arrived and the contender's backlog is empty (or the
+	 * timeout passed).
+	 */
 	private Phase delivered(Contender contender, UUID[] ids, long[] commits, long start) throws InterruptedException {
 		List<UUID> all = List.of(ids);
 		long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
 		while (contender.probe().missing(all) > 0 && System.nanoTime() < deadline) {
 			TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
 		}
-		// Modulith marks a publication completed after the acknowledgement, the relay marks its
-		// rows after all of a batch's acknowledgements: wait for that too, so the database work
-		// counted for this phase is all of it, and the next phase starts from an empty backlog.
+		// Modulith marks a publication completed after the acknowledgement, the relay
+		// marks its
+		// rows after all of a batch's acknowledgements: wait for that too, so the
+		// database work
+		// counted for this phase is all of it, and the next phase starts from an empty
+		// backlog.
 		while (contender.backlog() > 0 && System.nanoTime() < deadline) {
 			TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
 		}
@@ -197,33 +215,44 @@ final class OutboxBenchmark {
 	private void printSetup(BenchmarkSettings settings, Contender relay, Contender modulith) {
 		String modulithVersion = EventPublication.class.getPackage().getImplementationVersion();
 		this.out.println();
-		this.out.printf("Outbox benchmark: orderflow relay vs Spring Modulith %s (event publication registry on JDBC, "
-				+ "Kafka externalization)%n", (modulithVersion != null) ? modulithVersion : "(version unknown)");
-		this.out.printf("PostgreSQL %s (%s), Kafka clients %s, one topic of 6 partitions per contender, "
-				+ "producer settings of orderflow-api.yml%n", ServerCounters.serverVersion(relay.database()),
-				ServerCounters.durability(relay.database()), AppInfoParser.getVersion());
+		this.out.printf(
+				"Outbox benchmark: orderflow relay vs Spring Modulith %s (event publication registry on JDBC, "
+						+ "Kafka externalization)%n",
+				(modulithVersion != null) ? modulithVersion : "(version unknown)");
+		this.out.printf(
+				"PostgreSQL %s (%s), Kafka clients %s, one topic of 6 partitions per contender, "
+						+ "producer settings of orderflow-api.yml%n",
+				ServerCounters.serverVersion(relay.database()), ServerCounters.durability(relay.database()),
+				AppInfoParser.getVersion());
 		this.out.printf("orderflow relay: batch size %s, LISTEN/NOTIFY wake-up, poll interval %s%n",
-				relay.setting("orderflow.outbox.batch-size", "500"), relay.setting("orderflow.outbox.poll-interval", "1s"));
-		this.out.printf("Spring Modulith: completion mode %s, externalized by an async listener on %d executor thread(s), "
-				+ "republish on restart %s, staleness monitor %s%n",
+				relay.setting("orderflow.outbox.batch-size", "500"),
+				relay.setting("orderflow.outbox.poll-interval", "1s"));
+		this.out.printf(
+				"Spring Modulith: completion mode %s, externalized by an async listener on %d executor thread(s), "
+						+ "republish on restart %s, staleness monitor %s%n",
 				modulith.setting("spring.modulith.events.completion-mode", "update"), modulith.asyncExecutorThreads(),
 				modulith.setting("spring.modulith.events.republish-outstanding-events-on-restart", "false"),
 				modulith.setting("spring.modulith.events.staleness.published", "").isEmpty()
-						&& modulith.setting("spring.modulith.events.staleness.processing", "").isEmpty() ? "off" : "on");
+						&& modulith.setting("spring.modulith.events.staleness.processing", "").isEmpty() ? "off"
+								: "on");
 		if (!settings.modulithProperties().isEmpty()) {
 			this.out.printf("Spring Modulith overrides: %s%n", settings.modulithProperties());
 		}
-		this.out.printf("Per round and contender: %,d orders one at a time at %d/s, then %,d orders from %d threads "
-				+ "as fast as they commit; %d round(s), alternating who goes first%n%n", settings.steadyOrders(),
-				settings.steadyRate(), settings.burstOrders(), settings.burstThreads(), settings.rounds());
+		this.out.printf(
+				"Per round and contender: %,d orders one at a time at %d/s, then %,d orders from %d threads "
+						+ "as fast as they commit; %d round(s), alternating who goes first%n%n",
+				settings.steadyOrders(), settings.steadyRate(), settings.burstOrders(), settings.burstThreads(),
+				settings.rounds());
 	}
 
 	private void print(String label, Figures figures) {
 		this.out.printf(ROW, label, figures.contender().label(),
-				"%.1f / %.1f".formatted(figures.steadyP50(), figures.steadyP99()), "%.0f".formatted(figures.commitRate()),
-				"%.0f".formatted(figures.drainRate()), "%.1f / %.1f".formatted(figures.burstP50(), figures.burstP99()),
+				"%.1f / %.1f".formatted(figures.steadyP50(), figures.steadyP99()),
+				"%.0f".formatted(figures.commitRate()), "%.0f".formatted(figures.drainRate()),
+				"%.1f / %.1f".formatted(figures.burstP50(), figures.burstP99()),
 				"%.2f".formatted(figures.writeTransactionsPerOrder()), "%.0f".formatted(figures.walBytesPerOrder()),
-				figures.duplicates(), figures.lost() + ((figures.malformed() > 0) ? " (" + figures.malformed() + " malformed)" : ""));
+				figures.duplicates(),
+				figures.lost() + ((figures.malformed() > 0) ? " (" + figures.malformed() + " malformed)" : ""));
 	}
 
 	private void printSummary(List<Figures> figures, Map<Contender.Kind, Set<String>> headerNames) {
@@ -231,11 +260,12 @@ final class OutboxBenchmark {
 		Map<Contender.Kind, Figures> medians = new EnumMap<>(Contender.Kind.class);
 		for (Contender.Kind kind : Contender.Kind.values()) {
 			List<Figures> rounds = figures.stream().filter((f) -> f.contender() == kind).toList();
-			Figures median = new Figures(0, kind, median(rounds, Figures::steadyP50), median(rounds, Figures::steadyP99),
-					median(rounds, Figures::commitRate), median(rounds, Figures::drainRate),
-					median(rounds, Figures::burstP50), median(rounds, Figures::burstP99),
-					median(rounds, Figures::writeTransactionsPerOrder), median(rounds, Figures::walBytesPerOrder),
-					rounds.stream().mapToLong(Figures::duplicates).sum(), rounds.stream().mapToLong(Figures::lost).sum(),
+			Figures median = new Figures(0, kind, median(rounds, Figures::steadyP50),
+					median(rounds, Figures::steadyP99), median(rounds, Figures::commitRate),
+					median(rounds, Figures::drainRate), median(rounds, Figures::burstP50),
+					median(rounds, Figures::burstP99), median(rounds, Figures::writeTransactionsPerOrder),
+					median(rounds, Figures::walBytesPerOrder), rounds.stream().mapToLong(Figures::duplicates).sum(),
+					rounds.stream().mapToLong(Figures::lost).sum(),
 					rounds.stream().mapToLong(Figures::malformed).sum());
 			medians.put(kind, median);
 			print("median", median);
@@ -250,11 +280,15 @@ final class OutboxBenchmark {
 				"%s / %s".formatted(ratio(modulith.burstP50(), relay.burstP50()),
 						ratio(modulith.burstP99(), relay.burstP99())),
 				ratio(modulith.writeTransactionsPerOrder(), relay.writeTransactionsPerOrder()),
-				ratio(modulith.walBytesPerOrder(), relay.walBytesPerOrder()), "", "").stripTrailing());
+				ratio(modulith.walBytesPerOrder(), relay.walBytesPerOrder()), "", "")
+			.stripTrailing());
 		this.out.println();
-		this.out.println("Latency: from the commit of the order's transaction to its arrival at a consumer of the topic.");
-		this.out.println("commit/s: burst orders / time until the last commit; drain/s: burst orders / (last arrival - first commit).");
-		this.out.println("write tx/order, WAL B/order: transactions that wrote, and WAL bytes, per burst order (whole server).");
+		this.out
+			.println("Latency: from the commit of the order's transaction to its arrival at a consumer of the topic.");
+		this.out.println(
+				"commit/s: burst orders / time until the last commit; drain/s: burst orders / (last arrival - first commit).");
+		this.out.println(
+				"write tx/order, WAL B/order: transactions that wrote, and WAL bytes, per burst order (whole server).");
 		this.out.println("dup: records repeating a delivered order; lost: orders not delivered within "
 				+ DELIVERY_TIMEOUT.toMinutes() + " min (medians rows: totals).");
 		report.headerNames()
@@ -278,7 +312,8 @@ final class OutboxBenchmark {
 	 * @param orders orders submitted
 	 * @param latencies commit-to-consumed of each delivered order (ms)
 	 * @param commitRate orders committed per second
-	 * @param drainRate orders per second from the first commit to the last arrival, 0 if some were lost
+	 * @param drainRate orders per second from the first commit to the last arrival, 0 if
+	 * some were lost
 	 * @param lost orders not delivered within the timeout
 	 */
 	private record Phase(int orders, List<Double> latencies, double commitRate, double drainRate, int lost) {

@@ -21,22 +21,23 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code ./orderflow bench-outbox}: starts a Kafka broker and an embedded PostgreSQL of its own (or
- * uses the server {@code SPRING_DATASOURCE_URL} names), runs {@link OutboxBenchmark} and exits with 0
- * when every order of both contenders was delivered exactly once, 1 otherwise, 2 on a usage error.
+ * {@code ./orderflow bench-outbox}: starts a Kafka broker and an embedded PostgreSQL of
+ * its own (or uses the server {@code SPRING_DATASOURCE_URL} names), runs
+ * {@link OutboxBenchmark} and exits with 0 when every order of both contenders was
+ * delivered exactly once, 1 otherwise, 2 on a usage error.
  */
-@Command(name = "bench-outbox", mixinStandardHelpOptions = true, description = {
-		"Benchmark the outbox relay against Spring Modulith's event publication registry.",
-		"Both run in this JVM, on a Kafka broker it starts and an embedded PostgreSQL (or the server"
-				+ " SPRING_DATASOURCE_URL names); files in .orderflow-bench-outbox/.",
-		"Exit code 0 when every order of both contenders was delivered exactly once, 1 otherwise, 2 on a usage"
-				+ " error." })
+@Command(name = "bench-outbox", mixinStandardHelpOptions = true,
+		description = { "Benchmark the outbox relay against Spring Modulith's event publication registry.",
+				"Both run in this JVM, on a Kafka broker it starts and an embedded PostgreSQL (or the server"
+						+ " SPRING_DATASOURCE_URL names); files in .orderflow-bench-outbox/.",
+				"Exit code 0 when every order of both contenders was delivered exactly once, 1 otherwise, 2 on a usage"
+						+ " error." })
 public final class OutboxBenchmarkCli implements Callable<Integer> {
 
 	/**
 	 * Durable commits, as in production: zonky starts PostgreSQL with {@code fsync} and
-	 * {@code synchronous_commit} off, which would hide the cost of a commit, the very thing the
-	 * contenders differ in.
+	 * {@code synchronous_commit} off, which would hide the cost of a commit, the very
+	 * thing the contenders differ in.
 	 */
 	private static final Map<String, String> DURABLE_COMMITS = Map.of("fsync", "on", "synchronous_commit", "on");
 
@@ -67,8 +68,7 @@ public final class OutboxBenchmarkCli implements Callable<Integer> {
 			description = "unmeasured orders per contender before the first round (default: ${DEFAULT-VALUE})")
 	private int warmupOrders;
 
-	@Option(names = "--no-outage",
-			description = "skip the broker outage scenario after the rounds (about a minute)")
+	@Option(names = "--no-outage", description = "skip the broker outage scenario after the rounds (about a minute)")
 	private boolean noOutage;
 
 	@Option(names = "--modulith-property", paramLabel = "NAME=VALUE", converter = PropertyConverter.class,
@@ -89,14 +89,17 @@ public final class OutboxBenchmarkCli implements Callable<Integer> {
 				PostgresServer postgres = Database.fromEnvironment()
 					.map(PostgresServer::external)
 					.orElseGet(() -> PostgresServer.embedded(work.resolve("postgres"), 0, DURABLE_COMMITS))) {
-			// Spring Boot configures logging itself from here on (the contexts set their levels).
+			// Spring Boot configures logging itself from here on (the contexts set their
+			// levels).
 			System.clearProperty("logback.configurationFile");
 			report = new OutboxBenchmark(new SharedInfrastructure(kafka, postgres), out).run(settings);
 		}
 		return report.allDeliveredOnce() ? 0 : 1;
 	}
 
-	/** The settings the options give; a property given twice counts with its last value. */
+	/**
+	 * The settings the options give; a property given twice counts with its last value.
+	 */
 	BenchmarkSettings settings() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		this.modulithProperties.forEach((property) -> properties.put(property.name(), property.value()));
@@ -109,7 +112,9 @@ public final class OutboxBenchmarkCli implements Callable<Integer> {
 
 	}
 
-	/** {@code NAME=VALUE} with a name that is not empty; the value may contain {@code =}. */
+	/**
+	 * {@code NAME=VALUE} with a name that is not empty; the value may contain {@code =}.
+	 */
 	static final class PropertyConverter implements ITypeConverter<Property> {
 
 		@Override

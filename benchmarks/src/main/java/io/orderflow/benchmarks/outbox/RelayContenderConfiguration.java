@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Contender "orderflow relay": the api-service's own outbox package ({@code Outbox},
- * {@code OutboxRelay}, {@code OutboxPublisher}, health), unchanged. An order is one transaction
- * that inserts the order row and calls {@link Outbox#enqueue}. Spring Modulith is on the classpath
- * of the benchmark but kept out of this context.
+ * {@code OutboxRelay}, {@code OutboxPublisher}, health), unchanged. An order is one
+ * transaction that inserts the order row and calls {@link Outbox#enqueue}. Spring
+ * Modulith is on the classpath of the benchmark but kept out of this context.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration(excludeName = { "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",

@@ -5,9 +5,9 @@ import io.orderflow.infrastructure.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Server-wide PostgreSQL counters, read without side effects: the next transaction id (so the
- * difference is the number of transactions that wrote anything, in every database of the server)
- * and the WAL position.
+ * Server-wide PostgreSQL counters, read without side effects: the next transaction id (so
+ * the difference is the number of transactions that wrote anything, in every database of
+ * the server) and the WAL position.
  *
  * @param nextTransactionId the transaction id the next writing transaction gets
  * @param walBytes bytes of WAL written since the server was created
@@ -16,13 +16,10 @@ record ServerCounters(long nextTransactionId, long walBytes) {
 
 	/** Reads the counters; the query assigns no transaction id itself. */
 	static ServerCounters read(Database database) {
-		return JdbcClient.create(database.dataSource())
-			.sql("""
-					select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as next_xid,
-					       pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint as wal
-					""")
-			.query((rs, row) -> new ServerCounters(rs.getLong("next_xid"), rs.getLong("wal")))
-			.single();
+		return JdbcClient.create(database.dataSource()).sql("""
+				select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as next_xid,
+				       pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint as wal
+				""").query((rs, row) -> new ServerCounters(rs.getLong("next_xid"), rs.getLong("wal"))).single();
 	}
 
 	/** What happened between {@code before} and this reading. */
@@ -31,12 +28,13 @@ record ServerCounters(long nextTransactionId, long walBytes) {
 	}
 
 	/**
-	 * Makes every new session of the database commit durably, as a production server does:
-	 * embedded PostgreSQL runs with {@code synchronous_commit=off}, which would hide the cost of
-	 * each commit, the very thing the contenders differ in.
+	 * Makes every new session of the database commit durably, as a production server
+	 * does: embedded PostgreSQL runs with {@code synchronous_commit=off}, which would
+	 * hide the cost of each commit, the very thing the contenders differ in.
 	 */
 	static void requireDurableCommits(Database database) {
-		// ALTER DATABASE takes no bind parameters; format's %I quotes the server's own database name.
+		// ALTER DATABASE takes no bind parameters; format's %I quotes the server's own
+		// database name.
 		JdbcClient.create(database.dataSource()).sql("""
 				do $$ begin
 				  execute format('alter database %I set synchronous_commit = on', current_database());
@@ -44,7 +42,10 @@ record ServerCounters(long nextTransactionId, long walBytes) {
 				""").update();
 	}
 
-	/** {@code synchronous_commit} and {@code fsync} as a session of the database sees them. */
+	/**
+	 * {@code synchronous_commit} and {@code fsync} as a session of the database sees
+	 * them.
+	 */
 	static String durability(Database database) {
 		return JdbcClient.create(database.dataSource())
 			.sql("select 'synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync')")

@@ -35,12 +35,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Measures how fast the api-service's outbox relay gets accepted orders to Kafka, against a
- * baseline measured in the same run on the same broker: a plain idempotent producer's
- * send-to-acknowledgement latency, with the relay's producer settings. Each round submits orders
- * at a steady rate (latency from the outbox's own timestamps: stored to marked published, which
- * happens after the acknowledgement) and then a burst (accept and drain rates). Prints every round
- * and the medians; the machine is noisy, so read ratios, not absolutes.
+ * Measures how fast the api-service's outbox relay gets accepted orders to Kafka, against
+ * a baseline measured in the same run on the same broker: a plain idempotent producer's
+ * send-to-acknowledgement latency, with the relay's producer settings. Each round submits
+ * orders at a steady rate (latency from the outbox's own timestamps: stored to marked
+ * published, which happens after the acknowledgement) and then a burst (accept and drain
+ * rates). Prints every round and the medians; the machine is noisy, so read ratios, not
+ * absolutes.
  */
 public final class RelayBenchmark {
 
@@ -58,7 +59,10 @@ public final class RelayBenchmark {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	/** On a stack of its own (free ports, one worker), so it neither disturbs nor is disturbed by a running one. */
+	/**
+	 * On a stack of its own (free ports, one worker), so it neither disturbs nor is
+	 * disturbed by a running one.
+	 */
 	public static void run(Path home, int rounds, PrintStream out) throws InterruptedException {
 		LocalStack.Settings own = LocalStack.Settings.ownStack(home, 1, 1, home.resolve(".orderflow-bench"), Map.of())
 			.withEnvironmentInfrastructure();
@@ -90,7 +94,8 @@ public final class RelayBenchmark {
 
 	void run(int rounds, int steadyOrders, int burstOrders) throws InterruptedException {
 		createBaselineTopic();
-		this.out.printf("Relay benchmark: %d rounds; each %d orders at a steady %d/s, then a burst of %d (8 clients)%n%n",
+		this.out.printf(
+				"Relay benchmark: %d rounds; each %d orders at a steady %d/s, then a burst of %d (8 clients)%n%n",
 				rounds, steadyOrders, 1000 / STEADY_GAP.toMillis(), burstOrders);
 		this.out.printf("%-7s %22s %24s %10s %14s %14s%n", "round", "baseline p50/p99 ms", "relay p50/p99 ms",
 				"p50 ratio", "accept/s", "publish/s");
@@ -103,9 +108,10 @@ public final class RelayBenchmark {
 			results.add(result);
 			print(Integer.toString(round), result);
 		}
-		print("median", new Round(medianOf(results, Round::baselineP50), medianOf(results, Round::baselineP99),
-				medianOf(results, Round::relayP50), medianOf(results, Round::relayP99), medianOf(results, Round::acceptRate),
-				medianOf(results, Round::drainRate)));
+		print("median",
+				new Round(medianOf(results, Round::baselineP50), medianOf(results, Round::baselineP99),
+						medianOf(results, Round::relayP50), medianOf(results, Round::relayP99),
+						medianOf(results, Round::acceptRate), medianOf(results, Round::drainRate)));
 		this.out.println();
 		this.out.println("p50 ratio = relay median latency / plain producer median latency, same broker, same run.");
 	}
@@ -117,16 +123,22 @@ public final class RelayBenchmark {
 				round.acceptRate(), round.drainRate());
 	}
 
-	/** Plain idempotent producer with the relay's settings: send-to-ack latency at the same pace. */
+	/**
+	 * Plain idempotent producer with the relay's settings: send-to-ack latency at the
+	 * same pace.
+	 */
 	private double[] baseline(int records) throws InterruptedException {
 		List<Double> latencies = new ArrayList<>();
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				this.stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-				true, ProducerConfig.LINGER_MS_CONFIG, 2), new StringSerializer(), new ByteArraySerializer())) {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers(),
+						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+						ProducerConfig.LINGER_MS_CONFIG, 2),
+				new StringSerializer(), new ByteArraySerializer())) {
 			for (int i = 0; i < records; i++) {
 				long start = System.nanoTime();
 				try {
-					producer.send(new ProducerRecord<>(BASELINE_TOPIC, "k" + i, ORDER.getBytes())).get(30, TimeUnit.SECONDS);
+					producer.send(new ProducerRecord<>(BASELINE_TOPIC, "k" + i, ORDER.getBytes()))
+						.get(30, TimeUnit.SECONDS);
 				}
 				catch (ExecutionException | TimeoutException ex) {
 					throw new IllegalStateException("Baseline send failed", ex);
@@ -138,7 +150,10 @@ public final class RelayBenchmark {
 		return p50AndP99(latencies);
 	}
 
-	/** Orders one at a time at a steady pace; latency from stored to published, in the outbox. */
+	/**
+	 * Orders one at a time at a steady pace; latency from stored to published, in the
+	 * outbox.
+	 */
 	private double[] steadyRelay(int orders) throws InterruptedException {
 		long from = lastOutboxId();
 		for (int i = 0; i < orders; i++) {
@@ -152,11 +167,15 @@ public final class RelayBenchmark {
 		}
 		awaitDrained();
 		List<Double> latencies = query("""
-				select extract(epoch from published_at - created_at) * 1000 from outbox where id > ? order by id""", from);
+				select extract(epoch from published_at - created_at) * 1000 from outbox where id > ? order by id""",
+				from);
 		return p50AndP99(latencies);
 	}
 
-	/** Many orders at once from 8 clients: how fast they are accepted, and how fast the relay drains them. */
+	/**
+	 * Many orders at once from 8 clients: how fast they are accepted, and how fast the
+	 * relay drains them.
+	 */
 	private double[] burst(int orders) throws InterruptedException {
 		long from = lastOutboxId();
 		ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -182,7 +201,8 @@ public final class RelayBenchmark {
 		double acceptSeconds = (System.nanoTime() - start) / 1e9;
 		awaitDrained();
 		double drainSeconds = query("""
-				select extract(epoch from max(published_at) - min(created_at)) from outbox where id > ?""", from).get(0);
+				select extract(epoch from max(published_at) - min(created_at)) from outbox where id > ?""", from)
+			.get(0);
 		return new double[] { orders / acceptSeconds, orders / drainSeconds };
 	}
 

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the {@link BenchmarkSettings} that {@link OutboxBenchmarkCli} parses from its options.
+ * Tests for the {@link BenchmarkSettings} that {@link OutboxBenchmarkCli} parses from its
+ * options.
  */
 class BenchmarkSettingsTests {
 
@@ -34,8 +35,8 @@ class BenchmarkSettingsTests {
 		BenchmarkSettings settings = parse("--modulith-property", "spring.modulith.events.completion-mode=delete",
 				"--modulith-property", "a.b=c=d");
 
-		assertThat(settings.modulithProperties()).containsExactly(
-				Map.entry("spring.modulith.events.completion-mode", "delete"), Map.entry("a.b", "c=d"));
+		assertThat(settings.modulithProperties())
+			.containsExactly(Map.entry("spring.modulith.events.completion-mode", "delete"), Map.entry("a.b", "c=d"));
 	}
 
 	@Test
@@ -48,8 +49,7 @@ class BenchmarkSettingsTests {
 			.withMessage("Invalid value for option '--rounds': must be at least 1, got 0");
 		assertThatExceptionOfType(MissingParameterException.class).isThrownBy(() -> parse("--burst"))
 			.withMessage("Missing required parameter for option '--burst' (N)");
-		assertThatExceptionOfType(ParameterException.class)
-			.isThrownBy(() -> parse("--modulith-property", "no-value"))
+		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("--modulith-property", "no-value"))
 			.withMessage("Invalid value for option '--modulith-property' (NAME=VALUE): 'no-value' is not NAME=VALUE");
 	}
 

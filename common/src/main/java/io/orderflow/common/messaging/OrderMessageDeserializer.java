@@ -9,15 +9,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an {@code orders} record value strictly: a JSON object whose {@code orderId} is a UUID.
- * Fields it does not know are ignored, so a producer may add fields before every consumer reads
- * them. In the worker it runs inside spring-kafka's {@code ErrorHandlingDeserializer}, which turns
- * a failure here into a record that carries the original bytes and this exception, for the
- * dead-letter topic.
+ * Reads an {@code orders} record value strictly: a JSON object whose {@code orderId} is a
+ * UUID. Fields it does not know are ignored, so a producer may add fields before every
+ * consumer reads them. In the worker it runs inside spring-kafka's
+ * {@code ErrorHandlingDeserializer}, which turns a failure here into a record that
+ * carries the original bytes and this exception, for the dead-letter topic.
  */
 public class OrderMessageDeserializer implements Deserializer<OrderMessage> {
 
-	/** Canonical 8-4-4-4-12 form only: {@link UUID#fromString} also accepts forms like {@code 1-2-3-4-5}. */
+	/**
+	 * Canonical 8-4-4-4-12 form only: {@link UUID#fromString} also accepts forms like
+	 * {@code 1-2-3-4-5}.
+	 */
 	private static final Pattern UUID_FORM = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -28,14 +31,16 @@ public class OrderMessageDeserializer implements Deserializer<OrderMessage> {
 	@Override
 	public OrderMessage deserialize(String topic, byte[] data) {
 		if (data == null || data.length == 0) {
-			throw new InvalidOrderMessageException("Empty value: an orders record must be a JSON object with an orderId");
+			throw new InvalidOrderMessageException(
+					"Empty value: an orders record must be a JSON object with an orderId");
 		}
 		JsonNode message;
 		try {
 			message = this.json.readTree(data);
 		}
 		catch (JacksonException ex) {
-			// The parser's message says where and why; its stack trace would only bury ours.
+			// The parser's message says where and why; its stack trace would only bury
+			// ours.
 			throw new InvalidOrderMessageException("Value is not JSON: " + ex.getOriginalMessage());
 		}
 		if (message == null || !message.isObject()) {

@@ -4,8 +4,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an {@link OrderMessage} as the contract's JSON, {@code {"orderId":"…"}}, with no type
- * headers: consumers depend on the JSON, never on Java class names.
+ * Writes an {@link OrderMessage} as the contract's JSON, {@code {"orderId":"…"}}, with no
+ * type headers: consumers depend on the JSON, never on Java class names.
  */
 public class OrderMessageSerializer implements Serializer<OrderMessage> {
 

@@ -8,7 +8,10 @@ public final class Topics {
 	/** Topic of {@link OrderMessage} records, keyed by order id. */
 	public static final String ORDERS = "orders";
 
-	/** Suffix of dead-letter topics (spring-kafka 4's default), so {@code orders-dlt} for {@code orders}. */
+	/**
+	 * Suffix of dead-letter topics (spring-kafka 4's default), so {@code orders-dlt} for
+	 * {@code orders}.
+	 */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
 	/** Dead-letter topic of the orders topic. */

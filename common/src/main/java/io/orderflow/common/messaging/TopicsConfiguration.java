@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * Declares the topics of the pipeline (orders and its dead-letter topic), so that every service that starts first creates them
- * with the configured partitions instead of relying on broker-side auto-creation.
+ * Declares the topics of the pipeline (orders and its dead-letter topic), so that every
+ * service that starts first creates them with the configured partitions instead of
+ * relying on broker-side auto-creation.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicsProperties.class)
@@ -20,7 +21,10 @@ public class TopicsConfiguration {
 		return TopicBuilder.name(topics.orders()).partitions(topics.partitions()).replicas(topics.replicas()).build();
 	}
 
-	/** Same partition count: a dead letter goes to the partition number of its original record. */
+	/**
+	 * Same partition count: a dead letter goes to the partition number of its original
+	 * record.
+	 */
 	@Bean
 	NewTopic ordersDeadLetterTopic(TopicsProperties topics) {
 		return TopicBuilder.name(topics.ordersDeadLetter())

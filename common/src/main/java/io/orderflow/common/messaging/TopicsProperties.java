@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Kafka topics of the order pipeline.
  *
- * @param orders name of the topic that carries order ids (the contract name is {@code orders};
- * override it only to give an environment its own topic on a shared cluster)
- * @param partitions partitions of the orders topic (the upper bound of worker parallelism) and of
- * its dead-letter topic, which must have at least as many
+ * @param orders name of the topic that carries order ids (the contract name is
+ * {@code orders}; override it only to give an environment its own topic on a shared
+ * cluster)
+ * @param partitions partitions of the orders topic (the upper bound of worker
+ * parallelism) and of its dead-letter topic, which must have at least as many
  * @param replicas replication factor of the topics the application declares
  */
 @ConfigurationProperties("orderflow.topics")

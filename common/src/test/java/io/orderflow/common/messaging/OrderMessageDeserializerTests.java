@@ -37,7 +37,8 @@ class OrderMessageDeserializerTests {
 	@Test
 	void extraFieldsAreIgnored() {
 		UUID id = UUID.randomUUID();
-		String json = "{\"version\":2,\"orderId\":\"" + id + "\",\"lines\":[{\"sku\":\"A\",\"quantity\":1}],\"note\":null}";
+		String json = "{\"version\":2,\"orderId\":\"" + id
+				+ "\",\"lines\":[{\"sku\":\"A\",\"quantity\":1}],\"note\":null}";
 
 		OrderMessage message = this.deserializer.deserialize("orders", utf8(json));
 

@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The outcome of a chaos run: the faults injected, the HTTP answers, every invariant checked and
- * the verdict.
+ * The outcome of a chaos run: the faults injected, the HTTP answers, every invariant
+ * checked and the verdict.
  *
  * @param planned faults per kind in the schedule
  * @param injected faults per kind actually injected
  * @param skippedKills kills skipped because no worker was healthy
  * @param httpStatuses requests per answer
  * @param ordersSubmitted logical orders the load client submitted
- * @param restarts per service: its restarts, and how many of them the run's SIGKILLs caused
+ * @param restarts per service: its restarts, and how many of them the run's SIGKILLs
+ * caused
  * @param invariants every rule checked, with its violations
  * @param result the reconciliation's summary figures
  * @param elapsed the whole run, startup included
@@ -24,8 +25,7 @@ import java.util.stream.Collectors;
  */
 public record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKind, Integer> injected, int skippedKills,
 		Map<String, Long> httpStatuses, long ordersSubmitted, List<String> restarts,
-		List<Reconciliation.Invariant> invariants,
-		Reconciliation.Result result, Duration elapsed, String logs) {
+		List<Reconciliation.Invariant> invariants, Reconciliation.Result result, Duration elapsed, String logs) {
 
 	public boolean passed() {
 		return this.invariants.stream().allMatch((invariant) -> invariant.violations() == 0);
@@ -36,7 +36,8 @@ public record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKin
 	}
 
 	public void print(PrintStream out) {
-		int width = Math.max(this.invariants.stream().mapToInt((invariant) -> invariant.name().length()).max().orElse(0),
+		int width = Math.max(
+				this.invariants.stream().mapToInt((invariant) -> invariant.name().length()).max().orElse(0),
 				Arrays.stream(Fault.FaultKind.values()).mapToInt((kind) -> kind.label().length()).max().orElse(0));
 		String header = "%-" + (width + 2) + "s %8s %9s%n";
 		String row = "  %-" + width + "s %8d %9d%n";
@@ -50,10 +51,12 @@ public record ChaosReport(Map<Fault.FaultKind, Long> planned, Map<Fault.FaultKin
 					this.skippedKills);
 		}
 		out.println();
-		out.printf("HTTP answers: %s (%d orders submitted)%n", this.httpStatuses.entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + "=" + entry.getValue())
-			.collect(Collectors.joining(", ")), this.ordersSubmitted);
+		out.printf("HTTP answers: %s (%d orders submitted)%n",
+				this.httpStatuses.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + entry.getValue())
+					.collect(Collectors.joining(", ")),
+				this.ordersSubmitted);
 		out.println("Restarts: " + String.join(", ", this.restarts));
 		out.println();
 		out.printf(header, "Invariants", "checked", "violated");

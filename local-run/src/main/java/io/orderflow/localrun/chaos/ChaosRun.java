@@ -22,14 +22,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * {@code ./orderflow chaos}: on a stack of its own (supervised workers and api replicas, its own
- * broker and embedded PostgreSQL, free ports), submits orders and injects faults for a while, then
- * heals every fault, waits for every order to be final and reconciles the client's record with the
- * database, the audit log and {@code orders-dlt}.
+ * {@code ./orderflow chaos}: on a stack of its own (supervised workers and api replicas,
+ * its own broker and embedded PostgreSQL, free ports), submits orders and injects faults
+ * for a while, then heals every fault, waits for every order to be final and reconciles
+ * the client's record with the database, the audit log and {@code orders-dlt}.
  */
 public final class ChaosRun {
 
-	/** The workers' safety net must act within the run: stuck orders are re-driven after 30 s. */
+	/**
+	 * The workers' safety net must act within the run: stuck orders are re-driven after
+	 * 30 s.
+	 */
 	static final Map<String, String> WORKER_ENVIRONMENT = Map.of("ORDERFLOW_RECONCILE_STUCKAFTER", "30s",
 			"ORDERFLOW_RECONCILE_INTERVAL", "5s");
 
@@ -72,10 +75,12 @@ public final class ChaosRun {
 	}
 
 	public ChaosReport run() throws InterruptedException {
-		FaultSchedule schedule = FaultSchedule.plan(this.settings.seed(), this.settings.duration(), this.settings.apis());
-		this.out.printf("Chaos run: %d workers, %d api replicas, %d s of load and faults, seed %d (repeat with --seed %d)%n",
-				this.settings.workers(), this.settings.apis(), this.settings.duration().toSeconds(), this.settings.seed(),
-				this.settings.seed());
+		FaultSchedule schedule = FaultSchedule.plan(this.settings.seed(), this.settings.duration(),
+				this.settings.apis());
+		this.out.printf(
+				"Chaos run: %d workers, %d api replicas, %d s of load and faults, seed %d (repeat with --seed %d)%n",
+				this.settings.workers(), this.settings.apis(), this.settings.duration().toSeconds(),
+				this.settings.seed(), this.settings.seed());
 		this.out.println("Plan: " + describe(schedule));
 		LocalStack.Settings stackSettings = LocalStack.Settings.ownStack(this.home, this.settings.workers(),
 				this.settings.apis(), this.workDirectory, WORKER_ENVIRONMENT);
@@ -106,7 +111,8 @@ public final class ChaosRun {
 			faults.start(schedule, this.console.start());
 			Instant end = this.console.start().plus(this.settings.duration());
 			while (Instant.now().isBefore(end) && !stack.crashLoop().isDone()) {
-				Thread.sleep(Math.min(PROGRESS_INTERVAL.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+				Thread.sleep(Math.min(PROGRESS_INTERVAL.toMillis(),
+						Math.max(1, Duration.between(Instant.now(), end).toMillis())));
 				this.console.line(progress(load, faults));
 			}
 			this.console.line("fault window over: stopping the load, waiting for the last faults and retries");
@@ -117,9 +123,10 @@ public final class ChaosRun {
 			List<String> deadLetterKeys = awaitDeadLetters(stack, faults.poisonKeys());
 
 			Reconciliation.Evidence evidence = new Reconciliation.Evidence(load.outcomes(), this.log.all(),
-					faults.malformedAnswers(), query(database::statuses), query(database::terminalEvents), query(database::ordersPerIdempotencyKey),
-					initialStock, query(database::stock), query(database::completedUnits), faults.poisonKeys(),
-					faults.uncertainPoisonKeys(), deadLetterKeys, faults.databaseOutages());
+					faults.malformedAnswers(), query(database::statuses), query(database::terminalEvents),
+					query(database::ordersPerIdempotencyKey), initialStock, query(database::stock),
+					query(database::completedUnits), faults.poisonKeys(), faults.uncertainPoisonKeys(), deadLetterKeys,
+					faults.databaseOutages());
 			Reconciliation.Result result = Reconciliation.check(evidence);
 			List<Reconciliation.Invariant> invariants = new ArrayList<>(result.invariants());
 			invariants.add(Reconciliation.Invariant.of("services healthy after the faults", stack.services().size(),
@@ -133,12 +140,16 @@ public final class ChaosRun {
 				planned.put(kind, schedule.count(kind));
 			}
 			return new ChaosReport(planned, faults.injected(), faults.skippedKills(), this.log.countsByStatus(),
-					load.outcomes().size(), restarts(stack, faults.kills()), invariants, result, Duration.between(this.started, Instant.now()),
+					load.outcomes().size(), restarts(stack, faults.kills()), invariants, result,
+					Duration.between(this.started, Instant.now()),
 					LocalStack.display(this.home, this.workDirectory.resolve("logs")));
 		}
 	}
 
-	/** Brings back whatever a fault left down, then waits for every service to be healthy; returns those that are not. */
+	/**
+	 * Brings back whatever a fault left down, then waits for every service to be healthy;
+	 * returns those that are not.
+	 */
 	private List<String> heal(LocalStack stack) throws InterruptedException {
 		this.console.line("healing: broker and PostgreSQL up, waiting for every service to be healthy");
 		if (!stack.kafka().isRunning()) {
@@ -148,11 +159,15 @@ public final class ChaosRun {
 		Instant deadline = Instant.now().plus(HEAL_TIMEOUT);
 		Instant nextReport = Instant.now().plus(PROGRESS_INTERVAL);
 		while (true) {
-			List<String> unhealthy = stack.services().stream().filter((service) -> !service.isHealthy())
-				.map(SupervisedService::name).toList();
+			List<String> unhealthy = stack.services()
+				.stream()
+				.filter((service) -> !service.isHealthy())
+				.map(SupervisedService::name)
+				.toList();
 			if (unhealthy.isEmpty() || Instant.now().isAfter(deadline) || stack.crashLoop().isDone()) {
 				if (!unhealthy.isEmpty()) {
-					this.console.line("not healthy after " + HEAL_TIMEOUT.toSeconds() + " s: " + String.join(", ", unhealthy));
+					this.console
+						.line("not healthy after " + HEAL_TIMEOUT.toSeconds() + " s: " + String.join(", ", unhealthy));
 				}
 				return unhealthy;
 			}
@@ -179,7 +194,9 @@ public final class ChaosRun {
 				continue;
 			}
 			long open = counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("PROCESSING", 0L);
-			this.console.line("orders: " + counts.entrySet().stream().map((entry) -> entry.getKey() + " " + entry.getValue())
+			this.console.line("orders: " + counts.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + " " + entry.getValue())
 				.collect(Collectors.joining(", ")));
 			if (open == 0) {
 				return;
@@ -192,13 +209,17 @@ public final class ChaosRun {
 		}
 	}
 
-	/** Reads {@code orders-dlt} until it holds every poison key (or the time is up); returns every key in it. */
+	/**
+	 * Reads {@code orders-dlt} until it holds every poison key (or the time is up);
+	 * returns every key in it.
+	 */
 	private List<String> awaitDeadLetters(LocalStack stack, Set<String> poisonKeys) throws InterruptedException {
 		Instant deadline = Instant.now().plus(DEAD_LETTER_TIMEOUT);
 		while (true) {
 			List<String> keys = new ArrayList<>();
 			try {
-				for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(stack.bootstrapServers(), DEAD_LETTER_TOPIC)) {
+				for (ConsumerRecord<String, byte[]> record : TopicRecords.readAll(stack.bootstrapServers(),
+						DEAD_LETTER_TOPIC)) {
 					keys.add(record.key());
 				}
 			}
@@ -213,7 +234,10 @@ public final class ChaosRun {
 		}
 	}
 
-	/** {@code worker-1 3 (3 SIGKILL)}: a restart without a SIGKILL of the run is worth a look in the logs. */
+	/**
+	 * {@code worker-1 3 (3 SIGKILL)}: a restart without a SIGKILL of the run is worth a
+	 * look in the logs.
+	 */
 	private static List<String> restarts(LocalStack stack, Map<String, Integer> kills) {
 		return stack.services().stream().map((service) -> {
 			int killed = kills.getOrDefault(service.name(), 0);
@@ -223,10 +247,14 @@ public final class ChaosRun {
 	}
 
 	private String progress(LoadClient load, FaultInjector faults) {
-		String statuses = this.log.countsByStatus().entrySet().stream()
+		String statuses = this.log.countsByStatus()
+			.entrySet()
+			.stream()
 			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.collect(Collectors.joining(" "));
-		String injected = faults.injected().entrySet().stream()
+		String injected = faults.injected()
+			.entrySet()
+			.stream()
 			.map((entry) -> entry.getKey().label() + " " + entry.getValue())
 			.collect(Collectors.joining(", "));
 		return "accepted %d | HTTP %s | faults: %s".formatted(load.accepted(), statuses.isEmpty() ? "-" : statuses,
@@ -239,10 +267,12 @@ public final class ChaosRun {
 				+ FaultSchedule.KILL_INTERVAL.toSeconds() + " s)");
 		for (FaultSchedule.Planned planned : schedule.faults()) {
 			if (planned.fault() instanceof Fault.RestartBroker restart) {
-				parts.add("broker restart at " + planned.at().toSeconds() + " s (down " + restart.down().toSeconds() + " s)");
+				parts.add("broker restart at " + planned.at().toSeconds() + " s (down " + restart.down().toSeconds()
+						+ " s)");
 			}
 			else if (planned.fault() instanceof Fault.StopDatabase outage) {
-				parts.add("PostgreSQL outage at " + planned.at().toSeconds() + " s (" + outage.down().toSeconds() + " s)");
+				parts.add("PostgreSQL outage at " + planned.at().toSeconds() + " s (" + outage.down().toSeconds()
+						+ " s)");
 			}
 		}
 		parts.add(schedule.count(Fault.FaultKind.POISON_RECORD) + " poison records");

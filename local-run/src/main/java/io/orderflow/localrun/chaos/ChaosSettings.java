@@ -9,14 +9,18 @@ import java.util.regex.Pattern;
  * Settings of one {@code ./orderflow chaos} run.
  *
  * @param duration how long faults are injected and orders submitted
- * @param seed decides the fault schedule, the victims and the orders, so a run can be repeated
+ * @param seed decides the fault schedule, the victims and the orders, so a run can be
+ * repeated
  * @param workers worker processes
  * @param apis api-service replicas
  * @param ordersPerSecond the load client's target rate over all its threads
  */
 public record ChaosSettings(Duration duration, long seed, int workers, int apis, int ordersPerSecond) {
 
-	/** Enough for a broker restart in one half of the window and the database outage in the other. */
+	/**
+	 * Enough for a broker restart in one half of the window and the database outage in
+	 * the other.
+	 */
 	static final Duration MIN_DURATION = Duration.ofSeconds(60);
 
 	/** The default of {@code --duration}, as {@link #parseDuration} reads it. */
@@ -42,7 +46,9 @@ public record ChaosSettings(Duration duration, long seed, int workers, int apis,
 		}
 	}
 
-	/** {@code 300} and {@code 300s} are seconds, {@code 3m} minutes, {@code 1h} an hour. */
+	/**
+	 * {@code 300} and {@code 300s} are seconds, {@code 3m} minutes, {@code 1h} an hour.
+	 */
 	public static Duration parseDuration(String value) {
 		Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * One fault of a chaos run, as planned by {@link FaultSchedule}.
  */
-sealed interface Fault permits Fault.KillWorker, Fault.RestartBroker, Fault.StopDatabase, Fault.InjectPoison,
-		Fault.SendMalformed {
+sealed interface Fault
+		permits Fault.KillWorker, Fault.RestartBroker, Fault.StopDatabase, Fault.InjectPoison, Fault.SendMalformed {
 
 	FaultKind kind();
 

@@ -37,9 +37,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Carries out a {@link FaultSchedule} against a running {@link LocalStack}, each fault at its
- * moment, and records what it did: faults per kind, when the database was down, which poison
- * records the broker took.
+ * Carries out a {@link FaultSchedule} against a running {@link LocalStack}, each fault at
+ * its moment, and records what it did: faults per kind, when the database was down, which
+ * poison records the broker took.
  */
 final class FaultInjector implements AutoCloseable {
 
@@ -49,7 +49,10 @@ final class FaultInjector implements AutoCloseable {
 
 	private static final Duration MALFORMED_DEADLINE = Duration.ofSeconds(60);
 
-	/** A worker restarted more often within the crash-loop window is spared: two more exits must not end the run. */
+	/**
+	 * A worker restarted more often within the crash-loop window is spared: two more
+	 * exits must not end the run.
+	 */
 	private static final int MAX_RECENT_RESTARTS = RestartPolicy.STANDARD.maxRestarts() - 3;
 
 	private final LocalStack stack;
@@ -95,20 +98,22 @@ final class FaultInjector implements AutoCloseable {
 		this.stack = stack;
 		this.log = log;
 		this.console = console;
-		// Waits through a broker restart instead of failing: the record must get there exactly once.
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) POISON_SEND_TIMEOUT.toMillis(),
-				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) POISON_SEND_TIMEOUT.toMillis(),
-				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000), new StringSerializer(), new ByteArraySerializer());
+		// Waits through a broker restart instead of failing: the record must get there
+		// exactly once.
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+						"all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG,
+						(int) POISON_SEND_TIMEOUT.toMillis(), ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+						(int) POISON_SEND_TIMEOUT.toMillis(), ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+				new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/** Schedules every fault at {@code start} plus its offset. */
 	void start(FaultSchedule schedule, Instant start) {
 		for (FaultSchedule.Planned planned : schedule.faults()) {
 			long delay = Duration.between(Instant.now(), start.plus(planned.at())).toMillis();
-			this.scheduled.add(this.executor.schedule(() -> inject(planned.fault()), Math.max(0, delay),
-					TimeUnit.MILLISECONDS));
+			this.scheduled
+				.add(this.executor.schedule(() -> inject(planned.fault()), Math.max(0, delay), TimeUnit.MILLISECONDS));
 		}
 	}
 
@@ -191,7 +196,8 @@ final class FaultInjector implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			// A fault that could not be injected is the harness's failure, reported as such.
+			// A fault that could not be injected is the harness's failure, reported as
+			// such.
 			this.failures.add(fault.kind().label() + ": " + ex);
 			this.console.line("fault FAILED: " + fault.kind().label() + ": " + ex.getMessage());
 		}
@@ -200,22 +206,28 @@ final class FaultInjector implements AutoCloseable {
 	private void killWorker(Fault.KillWorker kill) {
 		SupervisedService victim;
 		synchronized (this) {
-			List<SupervisedService> healthy = this.stack.workers().stream().filter(SupervisedService::isHealthy).toList();
-			// A worker that also failed to start during an outage may be close to the supervisor's
+			List<SupervisedService> healthy = this.stack.workers()
+				.stream()
+				.filter(SupervisedService::isHealthy)
+				.toList();
+			// A worker that also failed to start during an outage may be close to the
+			// supervisor's
 			// crash-loop limit: the run tests recovery, not that limit.
 			List<SupervisedService> spared = healthy.stream()
 				.filter((worker) -> this.stack.supervisor().recentRestarts(worker.name()) > MAX_RECENT_RESTARTS)
 				.toList();
 			List<SupervisedService> eligible = healthy.stream().filter((worker) -> !spared.contains(worker)).toList();
-			// Never the same worker twice in a row while another is up: kills spread over the fleet.
+			// Never the same worker twice in a row while another is up: kills spread over
+			// the fleet.
 			List<SupervisedService> candidates = (eligible.size() > 1)
 					? eligible.stream().filter((worker) -> worker != this.lastVictim).toList() : eligible;
 			if (candidates.isEmpty()) {
 				this.skippedKills++;
 				this.console.line(spared.isEmpty() ? "fault: no healthy worker to kill, skipped"
-						: "fault: no worker to kill, skipped (" + spared.stream().map(SupervisedService::name)
-							.collect(Collectors.joining(", ")) + " restarted " + (MAX_RECENT_RESTARTS + 1)
-								+ "+ times within " + RestartPolicy.STANDARD.window().toSeconds() + " s)");
+						: "fault: no worker to kill, skipped ("
+								+ spared.stream().map(SupervisedService::name).collect(Collectors.joining(", "))
+								+ " restarted " + (MAX_RECENT_RESTARTS + 1) + "+ times within "
+								+ RestartPolicy.STANDARD.window().toSeconds() + " s)");
 				return;
 			}
 			victim = candidates.get(kill.choice() % candidates.size());
@@ -239,7 +251,8 @@ final class FaultInjector implements AutoCloseable {
 		finally {
 			kafka.restart();
 		}
-		this.console.line("fault: Kafka broker back after " + Supervisor.seconds(Duration.between(stopped, Instant.now())));
+		this.console
+			.line("fault: Kafka broker back after " + Supervisor.seconds(Duration.between(stopped, Instant.now())));
 	}
 
 	private void stopDatabase(Fault.StopDatabase outage) throws InterruptedException {
@@ -271,7 +284,8 @@ final class FaultInjector implements AutoCloseable {
 		}
 		catch (ExecutionException | TimeoutException | KafkaException ex) {
 			this.failures.add("poison record " + poison.label() + " (key " + key + "): " + ex);
-			this.console.line("fault FAILED: poison record " + poison.label() + " not acknowledged: " + ex.getMessage());
+			this.console
+				.line("fault FAILED: poison record " + poison.label() + " not acknowledged: " + ex.getMessage());
 			return;
 		}
 		this.uncertainPoisonKeys.remove(key);
@@ -286,7 +300,8 @@ final class FaultInjector implements AutoCloseable {
 		Instant deadline = Instant.now().plus(MALFORMED_DEADLINE);
 		HttpLog.Exchange answer;
 		for (int attempt = 0;; attempt++) {
-			// A replica that does not answer (restarting) cannot judge the request: ask the next one.
+			// A replica that does not answer (restarting) cannot judge the request: ask
+			// the next one.
 			answer = send(kind, apis.get((malformed.api() + attempt) % apis.size()));
 			this.log.add(answer);
 			if (answer.status() != HttpLog.NO_ANSWER || Instant.now().isAfter(deadline)) {

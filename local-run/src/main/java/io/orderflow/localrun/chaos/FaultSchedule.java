@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * When each fault of a chaos run happens, derived from the seed alone so that a run can be
- * repeated: a worker SIGKILL every 10 s; one broker restart and one database outage, in different
- * halves of the window so their effects can be told apart; every poison record once and every
- * malformed request twice, at random moments.
+ * When each fault of a chaos run happens, derived from the seed alone so that a run can
+ * be repeated: a worker SIGKILL every 10 s; one broker restart and one database outage,
+ * in different halves of the window so their effects can be told apart; every poison
+ * record once and every malformed request twice, at random moments.
  *
  * @param faults the faults in time order
  */
@@ -22,10 +22,15 @@ record FaultSchedule(List<Planned> faults) {
 
 	static final Duration DATABASE_DOWN = Duration.ofSeconds(15);
 
-	/** Time a broker restart takes in all: stopping, {@link #BROKER_DOWN}, starting and becoming ready. */
+	/**
+	 * Time a broker restart takes in all: stopping, {@link #BROKER_DOWN}, starting and
+	 * becoming ready.
+	 */
 	static final Duration BROKER_BUDGET = Duration.ofSeconds(15);
 
-	/** Time a database outage takes in all: stopping, {@link #DATABASE_DOWN} and starting. */
+	/**
+	 * Time a database outage takes in all: stopping, {@link #DATABASE_DOWN} and starting.
+	 */
 	static final Duration DATABASE_BUDGET = Duration.ofSeconds(20);
 
 	/** Distance of the two outages from the edges of their half of the window. */
@@ -81,7 +86,10 @@ record FaultSchedule(List<Planned> faults) {
 		return this.faults.stream().filter((planned) -> planned.fault().kind() == kind).count();
 	}
 
-	/** A start in {@code [halfStart, halfStart + half)} that leaves {@link #MARGIN} around a fault of {@code budget}. */
+	/**
+	 * A start in {@code [halfStart, halfStart + half)} that leaves {@link #MARGIN} around
+	 * a fault of {@code budget}.
+	 */
 	private static Duration inHalf(Random random, long halfStart, long half, Duration budget) {
 		long from = halfStart + MARGIN.toMillis();
 		long to = halfStart + half - MARGIN.toMillis() - budget.toMillis();

@@ -24,11 +24,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The load of a chaos run: a few threads submit valid orders to every api replica in turn at a
- * steady rate, each logical order with an Idempotency-Key of its own. An order without a final
- * answer (503, 409, another 5xx, no answer) is retried with the same key on the next replica, as
- * behind a load balancer, after the Retry-After the api asks for; every answer goes to the
- * {@link HttpLog}.
+ * The load of a chaos run: a few threads submit valid orders to every api replica in turn
+ * at a steady rate, each logical order with an Idempotency-Key of its own. An order
+ * without a final answer (503, 409, another 5xx, no answer) is retried with the same key
+ * on the next replica, as behind a load balancer, after the Retry-After the api asks for;
+ * every answer goes to the {@link HttpLog}.
  */
 final class LoadClient {
 
@@ -90,7 +90,8 @@ final class LoadClient {
 	 * @param idempotencyKey its key, the same on every attempt
 	 * @param api the replica that gave the last answer
 	 * @param id the order id of the 202, null without one
-	 * @param status the last answer: 202, a refusal, or the last retryable status when the retries ran out
+	 * @param status the last answer: 202, a refusal, or the last retryable status when
+	 * the retries ran out
 	 * @param attempts requests sent
 	 * @param consistent whether the 202's body id and Location agree
 	 */
@@ -134,11 +135,13 @@ final class LoadClient {
 		try {
 			while (this.stopping.getCount() > 0) {
 				int number = this.sequence.incrementAndGet();
-				this.outcomes.add(submit(number % this.apiUrls.size(), orderBody(number, random), "chaos-" + UUID.randomUUID()));
+				this.outcomes
+					.add(submit(number % this.apiUrls.size(), orderBody(number, random), "chaos-" + UUID.randomUUID()));
 				next += this.interval.toNanos();
 				long wait = next - System.nanoTime();
 				if (wait <= 0) {
-					// Behind schedule (slow answers, retries): carry on at the rate, without a burst.
+					// Behind schedule (slow answers, retries): carry on at the rate,
+					// without a burst.
 					next = System.nanoTime();
 				}
 				else if (this.stopping.await(wait, TimeUnit.NANOSECONDS)) {
@@ -155,7 +158,8 @@ final class LoadClient {
 		Instant deadline = Instant.now().plus(ORDER_DEADLINE);
 		int status = HttpLog.NO_ANSWER;
 		for (int attempt = 1;; attempt++) {
-			// Each retry goes to the next replica: the keys are shared, and one replica may be down.
+			// Each retry goes to the next replica: the keys are shared, and one replica
+			// may be down.
 			String api = this.apiUrls.get((firstApi + attempt - 1) % this.apiUrls.size());
 			HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/orders"))
 				.timeout(REQUEST_TIMEOUT)
@@ -171,7 +175,8 @@ final class LoadClient {
 				status = response.statusCode();
 			}
 			catch (IOException ex) {
-				// Refused, reset or timed out: the outcome is unknown, and a retry with the same key is safe.
+				// Refused, reset or timed out: the outcome is unknown, and a retry with
+				// the same key is safe.
 				status = HttpLog.NO_ANSWER;
 			}
 			this.log.add(new HttpLog.Exchange(sent, Instant.now(), api, HttpLog.ORDER, status));
@@ -197,11 +202,15 @@ final class LoadClient {
 		catch (JacksonException | IllegalArgumentException ex) {
 			// handled below
 		}
-		// A 202 without a readable id: accepted, but the client cannot tell which order it is.
+		// A 202 without a readable id: accepted, but the client cannot tell which order
+		// it is.
 		return new OrderOutcome(key, api, null, 202, attempts, false);
 	}
 
-	/** 503 (database down, commit outcome unknown), 409 (the same key still in flight), other 5xx, no answer. */
+	/**
+	 * 503 (database down, commit outcome unknown), 409 (the same key still in flight),
+	 * other 5xx, no answer.
+	 */
 	static boolean retryable(int status) {
 		return status == HttpLog.NO_ANSWER || status == 409 || status == 429 || status >= 500;
 	}
@@ -218,12 +227,16 @@ final class LoadClient {
 		return Duration.ofSeconds(1);
 	}
 
-	/** Mostly orders that complete; every tenth also asks for scarce stock, every 25th names an unknown SKU. */
+	/**
+	 * Mostly orders that complete; every tenth also asks for scarce stock, every 25th
+	 * names an unknown SKU.
+	 */
 	static String orderBody(int number, Random random) {
 		List<String> lines = new ArrayList<>();
 		int regular = 1 + random.nextInt(3);
 		for (int line = 0; line < regular; line++) {
-			lines.add(line(DemoInventory.regularSku(1 + random.nextInt(DemoInventory.REGULAR_SKUS)), 1 + random.nextInt(5),
+			lines.add(line(DemoInventory.regularSku(1 + random.nextInt(DemoInventory.REGULAR_SKUS)),
+					1 + random.nextInt(5),
 					String.format(Locale.ROOT, "%d.%02d", 1 + random.nextInt(99), random.nextInt(100))));
 		}
 		if (number % 10 == 0) {

@@ -4,8 +4,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Client mistakes a chaos run sends to the api: each must get a 4xx, never a 5xx, whatever state
- * the system is in.
+ * Client mistakes a chaos run sends to the api: each must get a 4xx, never a 5xx,
+ * whatever state the system is in.
  */
 enum MalformedRequest {
 
@@ -26,18 +26,19 @@ enum MalformedRequest {
 	MISSING_FIELDS("missing fields", "{\"currency\": \"EUR\"}"),
 
 	TOO_MANY_ITEMS("101 items", "{\"customerId\": \"c1\", \"currency\": \"EUR\", \"items\": ["
-			+ IntStream.rangeClosed(1, 101).mapToObj((i) -> line("1", "\"1.00\"")).collect(Collectors.joining(", ")) + "]}"),
+			+ IntStream.rangeClosed(1, 101).mapToObj((i) -> line("1", "\"1.00\"")).collect(Collectors.joining(", "))
+			+ "]}"),
 
-	UNKNOWN_CURRENCY("currency not ISO 4217", "{\"customerId\": \"c1\", \"currency\": \"EURO\", \"items\": ["
-			+ line("1", "\"1.00\"") + "]}"),
+	UNKNOWN_CURRENCY("currency not ISO 4217",
+			"{\"customerId\": \"c1\", \"currency\": \"EURO\", \"items\": [" + line("1", "\"1.00\"") + "]}"),
 
 	EMPTY_BODY("empty body", ""),
 
-	LONG_IDEMPOTENCY_KEY("Idempotency-Key of 256 characters", order("1", "\"1.00\""), "application/json", "k".repeat(256),
-			true),
+	LONG_IDEMPOTENCY_KEY("Idempotency-Key of 256 characters", order("1", "\"1.00\""), "application/json",
+			"k".repeat(256), true),
 
-	IDEMPOTENCY_KEY_WITH_SPACE("Idempotency-Key with a space", order("1", "\"1.00\""), "application/json",
-			"chaos key", true),
+	IDEMPOTENCY_KEY_WITH_SPACE("Idempotency-Key with a space", order("1", "\"1.00\""), "application/json", "chaos key",
+			true),
 
 	WRONG_CONTENT_TYPE("text/plain body", order("1", "\"1.00\""), "text/plain", null, true),
 

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Records a worker cannot process, produced straight to {@code orders} by a chaos run: each must
- * end up in {@code orders-dlt}, and nothing else may.
+ * Records a worker cannot process, produced straight to {@code orders} by a chaos run:
+ * each must end up in {@code orders-dlt}, and nothing else may.
  */
 enum PoisonRecord {
 

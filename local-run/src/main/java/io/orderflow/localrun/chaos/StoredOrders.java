@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * What the database says about orders, stock and the audit log, for a chaos run's reconciliation.
+ * What the database says about orders, stock and the audit log, for a chaos run's
+ * reconciliation.
  */
 final class StoredOrders {
 
@@ -32,13 +33,15 @@ final class StoredOrders {
 	/** Orders per status. */
 	Map<String, Long> countsByStatus() throws SQLException {
 		Map<String, Long> counts = new TreeMap<>();
-		query("select status, count(*) from orders group by status", (rows) -> counts.put(rows.getString(1), rows.getLong(2)));
+		query("select status, count(*) from orders group by status",
+				(rows) -> counts.put(rows.getString(1), rows.getLong(2)));
 		return counts;
 	}
 
 	Map<UUID, String> statuses() throws SQLException {
 		Map<UUID, String> statuses = new HashMap<>();
-		query("select id, status from orders", (rows) -> statuses.put(rows.getObject(1, UUID.class), rows.getString(2)));
+		query("select id, status from orders",
+				(rows) -> statuses.put(rows.getObject(1, UUID.class), rows.getString(2)));
 		return statuses;
 	}
 
@@ -62,7 +65,8 @@ final class StoredOrders {
 	Map<String, Long> completedUnits() throws SQLException {
 		Map<String, Long> units = new HashMap<>();
 		query("select i.sku, sum(i.quantity) from order_items i join orders o on o.id = i.order_id"
-				+ " where o.status = 'COMPLETED' group by i.sku", (rows) -> units.put(rows.getString(1), rows.getLong(2)));
+				+ " where o.status = 'COMPLETED' group by i.sku",
+				(rows) -> units.put(rows.getString(1), rows.getLong(2)));
 		return units;
 	}
 

@@ -1,5 +1,5 @@
 /**
- * {@code ./orderflow chaos}: load, planned faults and the reconciliation of what clients were told
- * with what the system stored.
+ * {@code ./orderflow chaos}: load, planned faults and the reconciliation of what clients
+ * were told with what the system stored.
  */
 package io.orderflow.localrun.chaos;

@@ -32,15 +32,13 @@ class ChaosSettingsTests {
 
 	@Test
 	void aRunTooShortForBothOutagesIsRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ChaosSettings(Duration.ofSeconds(59), 1, 3, 2, 20))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ChaosSettings(Duration.ofSeconds(59), 1, 3, 2, 20))
 			.withMessageContaining("--duration must be at least 60 s");
 	}
 
 	@Test
 	void aRunNeedsAWorkerToSurviveEachKill() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ChaosSettings(Duration.ofMinutes(3), 1, 1, 2, 20))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ChaosSettings(Duration.ofMinutes(3), 1, 1, 2, 20))
 			.withMessageContaining("--workers must be at least 2");
 	}
 

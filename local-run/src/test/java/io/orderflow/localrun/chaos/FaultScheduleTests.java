@@ -35,13 +35,19 @@ class FaultScheduleTests {
 		for (long seed = 0; seed < 50; seed++) {
 			FaultSchedule schedule = FaultSchedule.plan(seed, THREE_MINUTES, 2);
 
-			assertThat(schedule.faults().stream().map(FaultSchedule.Planned::fault)
-				.filter(Fault.InjectPoison.class::isInstance).map((fault) -> ((Fault.InjectPoison) fault).poison()))
+			assertThat(schedule.faults()
+				.stream()
+				.map(FaultSchedule.Planned::fault)
+				.filter(Fault.InjectPoison.class::isInstance)
+				.map((fault) -> ((Fault.InjectPoison) fault).poison()))
 				.containsExactlyInAnyOrder(PoisonRecord.values());
 			assertThat(schedule.count(Fault.FaultKind.MALFORMED_REQUEST))
 				.isEqualTo(FaultSchedule.MALFORMED_ROUNDS * MalformedRequest.values().length);
-			assertThat(schedule.faults().stream().map(FaultSchedule.Planned::fault)
-				.filter(Fault.SendMalformed.class::isInstance).map((fault) -> ((Fault.SendMalformed) fault).api()))
+			assertThat(schedule.faults()
+				.stream()
+				.map(FaultSchedule.Planned::fault)
+				.filter(Fault.SendMalformed.class::isInstance)
+				.map((fault) -> ((Fault.SendMalformed) fault).api()))
 				.allSatisfy((api) -> assertThat(api).isBetween(0, 1));
 		}
 	}
@@ -61,7 +67,8 @@ class FaultScheduleTests {
 				assertThat(brokerEnd).isLessThanOrEqualTo(duration.minus(FaultSchedule.MARGIN));
 				assertThat(databaseEnd).isLessThanOrEqualTo(duration.minus(FaultSchedule.MARGIN));
 				assertThat(brokerEnd.compareTo(database.at()) <= 0 || databaseEnd.compareTo(broker.at()) <= 0)
-					.as("seed %d: broker %s-%s, database %s-%s", seed, broker.at(), brokerEnd, database.at(), databaseEnd)
+					.as("seed %d: broker %s-%s, database %s-%s", seed, broker.at(), brokerEnd, database.at(),
+							databaseEnd)
 					.isTrue();
 			}
 		}
@@ -83,7 +90,9 @@ class FaultScheduleTests {
 	}
 
 	private static FaultSchedule.Planned only(FaultSchedule schedule, Class<? extends Fault> type) {
-		List<FaultSchedule.Planned> matching = schedule.faults().stream().filter((planned) -> type.isInstance(planned.fault()))
+		List<FaultSchedule.Planned> matching = schedule.faults()
+			.stream()
+			.filter((planned) -> type.isInstance(planned.fault()))
 			.toList();
 		assertThat(matching).hasSize(1);
 		return matching.get(0);

@@ -56,8 +56,7 @@ class LoadClientTests {
 		assertThat(outcome).isEqualTo(new LoadClient.OrderOutcome("chaos-k1", up, id, 202, 2, true));
 		assertThat(keys).containsExactly("chaos-k1");
 		assertThat(this.log.all()).extracting(HttpLog.Exchange::api, HttpLog.Exchange::status)
-			.containsExactly(tuple(down, HttpLog.NO_ANSWER),
-					tuple(up, 202));
+			.containsExactly(tuple(down, HttpLog.NO_ANSWER), tuple(up, 202));
 	}
 
 	@Test
@@ -89,9 +88,10 @@ class LoadClientTests {
 		String inconsistent = serve((exchange) -> answer(exchange, 202, "/orders/" + UUID.randomUUID(), null,
 				"{\"id\": \"" + UUID.randomUUID() + "\"}"));
 
-		LoadClient.OrderOutcome refused = new LoadClient(List.of(refusing), "key", 1, 1, 20, this.log).submit(0, "{}", "k3");
-		LoadClient.OrderOutcome accepted = new LoadClient(List.of(inconsistent), "key", 1, 1, 20, this.log).submit(0, "{}",
-				"k4");
+		LoadClient.OrderOutcome refused = new LoadClient(List.of(refusing), "key", 1, 1, 20, this.log).submit(0, "{}",
+				"k3");
+		LoadClient.OrderOutcome accepted = new LoadClient(List.of(inconsistent), "key", 1, 1, 20, this.log).submit(0,
+				"{}", "k4");
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.attempts()).isEqualTo(1);

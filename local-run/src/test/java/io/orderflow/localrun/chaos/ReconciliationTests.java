@@ -32,7 +32,8 @@ class ReconciliationTests {
 		Reconciliation.Result result = Reconciliation.check(this.fixture.evidence());
 
 		assertThat(result.passed()).isTrue();
-		assertThat(result.invariants()).allSatisfy((invariant) -> assertThat(invariant.violations()).as(invariant.name()).isZero());
+		assertThat(result.invariants())
+			.allSatisfy((invariant) -> assertThat(invariant.violations()).as(invariant.name()).isZero());
 		assertThat(result.lost()).isZero();
 		assertThat(result.processedTwice()).isZero();
 		assertThat(result.skus()).isEqualTo(2);
@@ -85,7 +86,8 @@ class ReconciliationTests {
 		Reconciliation.Result result = Reconciliation.check(this.fixture.evidence());
 
 		assertThat(result.stockViolations()).isEqualTo(1);
-		assertThat(invariant(result, "stock conserved").examples()).containsExactly("SKU-0002: 100 - 1 reserved != 98 left");
+		assertThat(invariant(result, "stock conserved").examples())
+			.containsExactly("SKU-0002: 100 - 1 reserved != 98 left");
 	}
 
 	@Test
@@ -141,7 +143,8 @@ class ReconciliationTests {
 	@Test
 	void aRequestInFlightWhenTheOutageBeganMayGetA503() {
 		this.fixture.outages.add(new Reconciliation.Window(T0.plusSeconds(60), T0.plusSeconds(75)));
-		this.fixture.exchanges.add(new HttpLog.Exchange(T0.plusSeconds(40), T0.plusSeconds(90), API, HttpLog.ORDER, 503));
+		this.fixture.exchanges
+			.add(new HttpLog.Exchange(T0.plusSeconds(40), T0.plusSeconds(90), API, HttpLog.ORDER, 503));
 
 		assertThat(violations(Reconciliation.check(this.fixture.evidence()), "no 5xx outside")).isZero();
 	}
@@ -156,8 +159,11 @@ class ReconciliationTests {
 
 	@Test
 	void aMalformedRequestMustGetA4xx() {
-		this.fixture.malformed(400, "bad JSON").malformed(401, "no API key").malformed(500, "unitPrice 1e2147483647")
-			.malformed(202, "101 items").malformed(HttpLog.NO_ANSWER, "empty body");
+		this.fixture.malformed(400, "bad JSON")
+			.malformed(401, "no API key")
+			.malformed(500, "unitPrice 1e2147483647")
+			.malformed(202, "101 items")
+			.malformed(HttpLog.NO_ANSWER, "empty body");
 
 		Reconciliation.Result result = Reconciliation.check(this.fixture.evidence());
 
@@ -172,7 +178,8 @@ class ReconciliationTests {
 		this.fixture.exchanges.add(new HttpLog.Exchange(T0, T0, API, "bad JSON", HttpLog.NO_ANSWER));
 		this.fixture.malformed(400, "bad JSON");
 
-		assertThat(violations(Reconciliation.check(this.fixture.evidence()), "malformed requests answered 4xx")).isZero();
+		assertThat(violations(Reconciliation.check(this.fixture.evidence()), "malformed requests answered 4xx"))
+			.isZero();
 	}
 
 	@Test
@@ -181,7 +188,8 @@ class ReconciliationTests {
 
 		Reconciliation.Result result = Reconciliation.check(this.fixture.evidence());
 
-		assertThat(invariant(result, "valid orders answered 202").examples()).containsExactly("chaos-k: 503 after 40 attempt(s)");
+		assertThat(invariant(result, "valid orders answered 202").examples())
+			.containsExactly("chaos-k: 503 after 40 attempt(s)");
 	}
 
 	@Test
@@ -199,11 +207,13 @@ class ReconciliationTests {
 		LoadClient.OrderOutcome order = this.fixture.orders.remove(0);
 		this.fixture.orders.add(new LoadClient.OrderOutcome(order.idempotencyKey(), API, order.id(), 202, 1, false));
 
-		assertThat(violations(Reconciliation.check(this.fixture.evidence()), "202 body id matches Location")).isEqualTo(1);
+		assertThat(violations(Reconciliation.check(this.fixture.evidence()), "202 body id matches Location"))
+			.isEqualTo(1);
 	}
 
 	private static Reconciliation.Invariant invariant(Reconciliation.Result result, String namePrefix) {
-		return result.invariants().stream()
+		return result.invariants()
+			.stream()
 			.filter((invariant) -> invariant.name().startsWith(namePrefix))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No invariant " + namePrefix));
@@ -217,7 +227,10 @@ class ReconciliationTests {
 		return invariant(result, namePrefix).checked();
 	}
 
-	/** Evidence of a small run, built up order by order so that it is consistent unless a test breaks it. */
+	/**
+	 * Evidence of a small run, built up order by order so that it is consistent unless a
+	 * test breaks it.
+	 */
 	private static final class Fixture {
 
 		final List<LoadClient.OrderOutcome> orders = new ArrayList<>();
@@ -303,9 +316,9 @@ class ReconciliationTests {
 		}
 
 		Reconciliation.Evidence evidence() {
-			return new Reconciliation.Evidence(this.orders, this.exchanges, this.malformed, this.statuses, this.terminalEvents,
-					this.ordersPerKey, this.initialStock, this.finalStock, this.completedUnits, this.poison,
-					this.uncertainPoison, this.deadLetters, this.outages);
+			return new Reconciliation.Evidence(this.orders, this.exchanges, this.malformed, this.statuses,
+					this.terminalEvents, this.ordersPerKey, this.initialStock, this.finalStock, this.completedUnits,
+					this.poison, this.uncertainPoison, this.deadLetters, this.outages);
 		}
 
 	}

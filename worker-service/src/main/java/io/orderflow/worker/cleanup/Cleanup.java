@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * One cleanup run, for the instance that holds the lock: every {@link PurgeTarget} in turn, batch
- * after batch until a batch comes back short. It stops at once when the lease is lost, between
- * batches when the worker shuts down, and on a database error (the next tick tries again). Logs
- * progress every {@value #PROGRESS_SECONDS} s and one summary line per run.
+ * One cleanup run, for the instance that holds the lock: every {@link PurgeTarget} in
+ * turn, batch after batch until a batch comes back short. It stops at once when the lease
+ * is lost, between batches when the worker shuts down, and on a database error (the next
+ * tick tries again). Logs progress every {@value #PROGRESS_SECONDS} s and one summary
+ * line per run.
  */
 @Component
 class Cleanup {
@@ -51,7 +52,8 @@ class Cleanup {
 
 	CleanupReport run(Trigger trigger) {
 		long started = System.nanoTime();
-		// Retention is measured from one instant for the whole run; PostgreSQL keeps microseconds.
+		// Retention is measured from one instant for the whole run; PostgreSQL keeps
+		// microseconds.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Progress progress = new Progress(started);
 		long run = 0;
@@ -73,9 +75,9 @@ class Cleanup {
 		if (run != 0) {
 			finish(run, status, error);
 		}
-		CleanupReport report = new CleanupReport(run, trigger, status, this.lease.owner().value(), progress.deletedByTable(),
-				progress.batches, Duration.ofNanos(System.nanoTime() - started).toMillis(), progress.longestBatch.toMillis(),
-				error);
+		CleanupReport report = new CleanupReport(run, trigger, status, this.lease.owner().value(),
+				progress.deletedByTable(), progress.batches, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+				progress.longestBatch.toMillis(), error);
 		this.metrics.run(report);
 		if (status == CleanupStatus.COMPLETED) {
 			log.info(report.summary());
@@ -129,7 +131,9 @@ class Cleanup {
 		}
 	}
 
-	/** Counts of the run so far, and a progress line every {@value #PROGRESS_SECONDS} s. */
+	/**
+	 * Counts of the run so far, and a progress line every {@value #PROGRESS_SECONDS} s.
+	 */
 	private static final class Progress {
 
 		private final Map<PurgeTarget, Long> deleted = new LinkedHashMap<>();

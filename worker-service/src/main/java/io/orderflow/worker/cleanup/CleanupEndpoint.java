@@ -11,8 +11,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/cleanup}: GET shows the lock and the latest runs; POST runs the cleanup now,
- * under the same lock as the schedule (409 while another run holds it).
+ * {@code /actuator/cleanup}: GET shows the lock and the latest runs; POST runs the
+ * cleanup now, under the same lock as the schedule (409 while another run holds it).
  */
 @Component
 @Endpoint(id = "cleanup")

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows who holds the cleanup lock and how the fleet's last run ended. Always UP when the
- * database answers: a failed cleanup is for an alert on {@code orderflow.cleanup.last.completed},
- * not a reason to restart or unroute a worker.
+ * database answers: a failed cleanup is for an alert on
+ * {@code orderflow.cleanup.last.completed}, not a reason to restart or unroute a worker.
  */
 @Component
 class CleanupHealthIndicator extends AbstractHealthIndicator {

@@ -9,9 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduled cleanup and its manual twin. Both take the same ShedLock lock, so however many
- * workers run, and whoever triggers it, one run at a time cleans; an instance that finds the lock
- * taken skips its turn.
+ * The scheduled cleanup and its manual twin. Both take the same ShedLock lock, so however
+ * many workers run, and whoever triggers it, one run at a time cleans; an instance that
+ * finds the lock taken skips its turn.
  */
 @Component
 class CleanupJob {

@@ -13,12 +13,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The fence around every batch: the cleanup lock's row in ShedLock's table, checked and renewed
- * inside the batch's own transaction. ShedLock's {@code LockExtender} renews in a transaction of
- * its own, which leaves a gap between the check and the delete; here the renewing update keeps
- * the lock row locked until the batch commits, so another instance cannot take the lock while
- * a batch of this one is uncommitted, and a batch of an instance that lost the lock never commits.
- * Times are the database's, like ShedLock's {@code usingDbTime()}.
+ * The fence around every batch: the cleanup lock's row in ShedLock's table, checked and
+ * renewed inside the batch's own transaction. ShedLock's {@code LockExtender} renews in a
+ * transaction of its own, which leaves a gap between the check and the delete; here the
+ * renewing update keeps the lock row locked until the batch commits, so another instance
+ * cannot take the lock while a batch of this one is uncommitted, and a batch of an
+ * instance that lost the lock never commits. Times are the database's, like ShedLock's
+ * {@code usingDbTime()}.
  */
 @Component
 class CleanupLease {
@@ -37,7 +38,10 @@ class CleanupLease {
 		this.properties = properties;
 	}
 
-	/** Renews the lease for {@code lockAtMostFor} from now, or throws if this instance no longer holds it. */
+	/**
+	 * Renews the lease for {@code lockAtMostFor} from now, or throws if this instance no
+	 * longer holds it.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void renew() {
 		int held = this.jdbc.sql("""
@@ -49,9 +53,8 @@ class CleanupLease {
 			.param("owner", this.owner.value())
 			.update();
 		if (held == 0) {
-			throw new LockLostException(LOCK_NAME, this.owner, current().filter(LockState::held)
-				.map(LockState::holder)
-				.orElse(null));
+			throw new LockLostException(LOCK_NAME, this.owner,
+					current().filter(LockState::held).map(LockState::holder).orElse(null));
 		}
 	}
 
@@ -62,7 +65,8 @@ class CleanupLease {
 				from shedlock where name = :name
 				""")
 			.param("name", LOCK_NAME)
-			.query((rs, row) -> new LockState(rs.getString("locked_by"), utc(rs.getObject("locked_at", LocalDateTime.class)),
+			.query((rs, row) -> new LockState(rs.getString("locked_by"),
+					utc(rs.getObject("locked_at", LocalDateTime.class)),
 					utc(rs.getObject("lock_until", LocalDateTime.class)), rs.getBoolean("held")))
 			.optional();
 	}

@@ -13,8 +13,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The cleanup job's Micrometer meters: rows deleted, batches and batch time per table; runs and
- * run time by status; and when the last run completed, for an alert on cleanup falling behind.
+ * The cleanup job's Micrometer meters: rows deleted, batches and batch time per table;
+ * runs and run time by status; and when the last run completed, for an alert on cleanup
+ * falling behind.
  */
 @Component
 class CleanupMetrics {
@@ -30,14 +31,16 @@ class CleanupMetrics {
 	CleanupMetrics(MeterRegistry meters) {
 		this.meters = meters;
 		for (PurgeTarget target : PurgeTarget.values()) {
-			this.deleted.put(target, Counter.builder("orderflow.cleanup.deleted")
-				.description("Rows deleted by the cleanup job")
-				.tag("table", target.table())
-				.register(meters));
-			this.batches.put(target, Timer.builder("orderflow.cleanup.batch")
-				.description("Cleanup batch transactions: count and duration")
-				.tag("table", target.table())
-				.register(meters));
+			this.deleted.put(target,
+					Counter.builder("orderflow.cleanup.deleted")
+						.description("Rows deleted by the cleanup job")
+						.tag("table", target.table())
+						.register(meters));
+			this.batches.put(target,
+					Timer.builder("orderflow.cleanup.batch")
+						.description("Cleanup batch transactions: count and duration")
+						.tag("table", target.table())
+						.register(meters));
 		}
 		Gauge.builder("orderflow.cleanup.last.completed", this.lastCompleted, AtomicLong::get)
 			.description("When this instance last completed a cleanup run (epoch seconds; 0 if never)")

@@ -11,20 +11,24 @@ import org.springframework.scheduling.support.CronExpression;
 /**
  * Settings of the cleanup job ({@code ORDERFLOW_CLEANUP_*} in the environment).
  *
- * @param cron when the job runs (Spring cron, six fields); {@code -} turns scheduled runs off
+ * @param cron when the job runs (Spring cron, six fields); {@code -} turns scheduled runs
+ * off
  * @param zone time zone of {@code cron}
- * @param auditLogRetention audit rows (and the job's own run records) younger than this are kept
- * @param idempotencyKeyRetention how long an expired idempotency key is kept past its expiry
- * @param outboxRetention how long an outbox row is kept after it was published; unpublished rows
- * are never deleted
+ * @param auditLogRetention audit rows (and the job's own run records) younger than this
+ * are kept
+ * @param idempotencyKeyRetention how long an expired idempotency key is kept past its
+ * expiry
+ * @param outboxRetention how long an outbox row is kept after it was published;
+ * unpublished rows are never deleted
  * @param batchSize rows per delete statement, each in its own transaction
  * @param batchPause pause between batches, to leave the database to other traffic
  * @param batchTimeout longest a batch transaction may run or sit idle (statement and
- * idle-in-transaction timeouts); a holder frozen inside a batch loses its connection after this
- * @param lockAtMostFor lease of the cleanup lock, renewed before every batch: how long a dead
- * holder can keep others from cleaning
- * @param lockAtLeastFor shortest time the lock is held, so a node whose clock or scheduler lags
- * does not run the same tick again
+ * idle-in-transaction timeouts); a holder frozen inside a batch loses its connection
+ * after this
+ * @param lockAtMostFor lease of the cleanup lock, renewed before every batch: how long a
+ * dead holder can keep others from cleaning
+ * @param lockAtLeastFor shortest time the lock is held, so a node whose clock or
+ * scheduler lags does not run the same tick again
  */
 @ConfigurationProperties("orderflow.cleanup")
 public record CleanupProperties(@DefaultValue("0 0 * * * *") String cron, @DefaultValue("UTC") ZoneId zone,
@@ -54,8 +58,9 @@ public record CleanupProperties(@DefaultValue("0 0 * * * *") String cron, @Defau
 					+ ") must be longer than lock-at-least-for (" + lockAtLeastFor + ")");
 		}
 		if (lockAtMostFor.compareTo(batchTimeout) <= 0) {
-			throw new IllegalArgumentException("orderflow.cleanup.lock-at-most-for (" + lockAtMostFor
-					+ ") must be longer than batch-timeout (" + batchTimeout + "), so a lease outlives the batch it covers");
+			throw new IllegalArgumentException(
+					"orderflow.cleanup.lock-at-most-for (" + lockAtMostFor + ") must be longer than batch-timeout ("
+							+ batchTimeout + "), so a lease outlives the batch it covers");
 		}
 	}
 

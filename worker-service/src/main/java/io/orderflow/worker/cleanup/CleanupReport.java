@@ -34,9 +34,9 @@ record CleanupReport(long run, Trigger trigger, CleanupStatus status, String ins
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.collect(Collectors.joining(", "));
-		return "Cleanup run %d %s (%s, %s) in %.1f s: deleted %s in %d batches, longest batch %d ms%s".formatted(this.run,
-				this.status, this.trigger.name().toLowerCase(), this.instance, this.durationMillis / 1000.0, tables,
-				this.batches, this.longestBatchMillis, (this.error != null) ? "; " + this.error : "");
+		return "Cleanup run %d %s (%s, %s) in %.1f s: deleted %s in %d batches, longest batch %d ms%s".formatted(
+				this.run, this.status, this.trigger.name().toLowerCase(), this.instance, this.durationMillis / 1000.0,
+				tables, this.batches, this.longestBatchMillis, (this.error != null) ? "; " + this.error : "");
 	}
 
 }

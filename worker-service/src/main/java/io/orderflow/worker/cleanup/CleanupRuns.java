@@ -28,9 +28,9 @@ class CleanupRuns {
 	}
 
 	/**
-	 * Records the start of a run and returns its id. Only the lock holder starts runs, so a run
-	 * still marked {@code RUNNING} belongs to an instance that died or lost the lock: it is marked
-	 * {@code ABANDONED}.
+	 * Records the start of a run and returns its id. Only the lock holder starts runs, so
+	 * a run still marked {@code RUNNING} belongs to an instance that died or lost the
+	 * lock: it is marked {@code ABANDONED}.
 	 */
 	@Transactional
 	long start(Trigger trigger, LockOwner owner) {
@@ -39,7 +39,8 @@ class CleanupRuns {
 				       error = 'found unfinished by the next lock holder, ' || cast(:owner as text)
 				where status = 'RUNNING'
 				""").param("owner", owner.value()).update();
-		return this.jdbc.sql("insert into cleanup_runs (instance, trigger, status) values (:owner, :trigger, 'RUNNING') returning id")
+		return this.jdbc.sql(
+				"insert into cleanup_runs (instance, trigger, status) values (:owner, :trigger, 'RUNNING') returning id")
 			.param("owner", owner.value())
 			.param("trigger", trigger.name())
 			.query(Long.class)
@@ -50,14 +51,20 @@ class CleanupRuns {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void recordBatch(long run, PurgeTarget target, int deleted) {
 		// The column name comes from the enum, never from input.
-		this.jdbc.sql("update cleanup_runs set batches = batches + 1, %1$s = %1$s + :deleted where id = :run"
-			.formatted(target.counterColumn())).param("deleted", deleted).param("run", run).update();
+		this.jdbc
+			.sql("update cleanup_runs set batches = batches + 1, %1$s = %1$s + :deleted where id = :run"
+				.formatted(target.counterColumn()))
+			.param("deleted", deleted)
+			.param("run", run)
+			.update();
 	}
 
 	void finish(long run, CleanupStatus status, String error) {
-		this.jdbc.sql("update cleanup_runs set status = :status, finished_at = clock_timestamp(), error = :error where id = :run")
+		this.jdbc.sql(
+				"update cleanup_runs set status = :status, finished_at = clock_timestamp(), error = :error where id = :run")
 			.param("status", status.name())
-			.param("error", (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error)
+			.param("error",
+					(error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error)
 			.param("run", run)
 			.update();
 	}

@@ -11,7 +11,9 @@ enum CleanupStatus {
 	/** Every target is below its retention. */
 	COMPLETED,
 
-	/** The lease expired or another instance took the lock: stopped before the next batch. */
+	/**
+	 * The lease expired or another instance took the lock: stopped before the next batch.
+	 */
 	LOCK_LOST,
 
 	/** A database error; the next tick tries again. */
@@ -20,7 +22,10 @@ enum CleanupStatus {
 	/** The worker is shutting down: stopped between batches. */
 	INTERRUPTED,
 
-	/** Found still RUNNING by the next lock holder: its instance died or lost the lock without recording it. */
+	/**
+	 * Found still RUNNING by the next lock holder: its instance died or lost the lock
+	 * without recording it.
+	 */
 	ABANDONED
 
 }

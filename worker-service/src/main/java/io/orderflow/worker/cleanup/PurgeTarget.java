@@ -5,9 +5,10 @@ import java.util.function.Function;
 
 /**
  * What the cleanup job deletes, each with its own retention. Every delete takes at most
- * {@code :limit} rows, oldest first through the index on the age column, and repeats the age
- * condition so a row changed since it was selected is left alone. {@code = any(array(...))} keeps
- * the outer delete on the primary key (or ctid) rather than letting the planner scan the table.
+ * {@code :limit} rows, oldest first through the index on the age column, and repeats the
+ * age condition so a row changed since it was selected is left alone.
+ * {@code = any(array(...))} keeps the outer delete on the primary key (or ctid) rather
+ * than letting the planner scan the table.
  */
 enum PurgeTarget {
 

@@ -16,8 +16,8 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
  * Writes spring-kafka's standard exception headers ({@code kafka_dlt-exception-fqcn},
- * {@code -cause-fqcn}, {@code -message}, {@code -stacktrace}) like the default creator does, but
- * cuts the message and the stack trace to a configured number of bytes.
+ * {@code -cause-fqcn}, {@code -message}, {@code -stacktrace}) like the default creator
+ * does, but cuts the message and the stack trace to a configured number of bytes.
  */
 class BoundedExceptionHeaders implements ExceptionHeadersCreator {
 
@@ -34,7 +34,8 @@ class BoundedExceptionHeaders implements ExceptionHeadersCreator {
 
 	@Override
 	public void create(Headers headers, Exception thrown, boolean isKey, HeaderNames names) {
-		// The listener wrapper only carries the consumer group; the headers describe what it wraps.
+		// The listener wrapper only carries the consumer group; the headers describe what
+		// it wraps.
 		Throwable exception = (thrown instanceof ListenerExecutionFailedException && thrown.getCause() != null)
 				? thrown.getCause() : thrown;
 		HeaderNames.ExceptionInfo info = names.getExceptionInfo();
@@ -50,7 +51,10 @@ class BoundedExceptionHeaders implements ExceptionHeadersCreator {
 				truncate(stackTrace(exception), this.maxStackTraceBytes));
 	}
 
-	/** Cuts {@code text} to at most {@code maxBytes} of UTF-8, never in the middle of a character. */
+	/**
+	 * Cuts {@code text} to at most {@code maxBytes} of UTF-8, never in the middle of a
+	 * character.
+	 */
 	static String truncate(String text, int maxBytes) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length <= maxBytes) {

@@ -15,9 +15,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * The dead-letter publishing setup: records go to {@code <topic>-dlt}, same partition, with the
- * original key, bytes and headers, spring-kafka's {@code kafka_dlt-*} diagnostics (size-capped),
- * and orderflow's attempts and worker headers; each within the topic's record size limit.
+ * The dead-letter publishing setup: records go to {@code <topic>-dlt}, same partition,
+ * with the original key, bytes and headers, spring-kafka's {@code kafka_dlt-*}
+ * diagnostics (size-capped), and orderflow's attempts and worker headers; each within the
+ * topic's record size limit.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {

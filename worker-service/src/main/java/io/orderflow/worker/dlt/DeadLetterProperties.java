@@ -5,17 +5,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits on the diagnostic headers of dead letters, so one huge stack trace cannot make a record
- * larger than the broker accepts.
+ * Limits on the diagnostic headers of dead letters, so one huge stack trace cannot make a
+ * record larger than the broker accepts.
  *
  * @param maxMessageSize longest exception message header (UTF-8 bytes)
  * @param maxStackTraceSize longest stack trace header (UTF-8 bytes)
- * @param maxRecordSize largest dead letter, headers included; at most the dead-letter topic's
- * {@code max.message.bytes} and the producer's {@code max.request.size} (both about 1 MB by default)
+ * @param maxRecordSize largest dead letter, headers included; at most the dead-letter
+ * topic's {@code max.message.bytes} and the producer's {@code max.request.size} (both
+ * about 1 MB by default)
  */
 @ConfigurationProperties("orderflow.worker.dead-letter")
-record DeadLetterProperties(@DefaultValue("2KB") DataSize maxMessageSize, @DefaultValue("16KB") DataSize maxStackTraceSize,
-		@DefaultValue("1000KB") DataSize maxRecordSize) {
+record DeadLetterProperties(@DefaultValue("2KB") DataSize maxMessageSize,
+		@DefaultValue("16KB") DataSize maxStackTraceSize, @DefaultValue("1000KB") DataSize maxRecordSize) {
 
 	private static final DataSize MINIMUM = DataSize.ofBytes(256);
 

@@ -11,15 +11,19 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Keeps a dead letter within what the dead-letter topic accepts. A record that fitted on the orders
- * topic can outgrow the limit once the diagnostics are added, and a record the broker refuses as
- * too large could never be dead-lettered. In order, until it fits: the stack traces are dropped,
- * then the original record's own headers, and last the value, which is replaced by a JSON stub that
- * names the original coordinates (header {@link DeadLetterHeaders#VALUE_DROPPED} holds its size).
+ * Keeps a dead letter within what the dead-letter topic accepts. A record that fitted on
+ * the orders topic can outgrow the limit once the diagnostics are added, and a record the
+ * broker refuses as too large could never be dead-lettered. In order, until it fits: the
+ * stack traces are dropped, then the original record's own headers, and last the value,
+ * which is replaced by a JSON stub that names the original coordinates (header
+ * {@link DeadLetterHeaders#VALUE_DROPPED} holds its size).
  */
 final class DeadLetterSizeLimit {
 
-	/** Kafka's per-record framing (lengths, attributes, timestamp and offset deltas), generously. */
+	/**
+	 * Kafka's per-record framing (lengths, attributes, timestamp and offset deltas),
+	 * generously.
+	 */
 	static final int RECORD_OVERHEAD = 512;
 
 	private static final String DROPPED = "[dropped: the dead letter would exceed %d bytes]";
@@ -62,12 +66,15 @@ final class DeadLetterSizeLimit {
 				stub(original, valueSize), headers);
 	}
 
-	/** The record's size as the broker counts it, near enough: key, value, headers and framing. */
+	/**
+	 * The record's size as the broker counts it, near enough: key, value, headers and
+	 * framing.
+	 */
 	static int size(ProducerRecord<?, ?> record) {
 		int size = RECORD_OVERHEAD + length(record.key()) + length(record.value());
 		for (Header header : record.headers()) {
-			size += header.key().getBytes(StandardCharsets.UTF_8).length + ((header.value() != null) ? header.value().length : 0)
-					+ 8;
+			size += header.key().getBytes(StandardCharsets.UTF_8).length
+					+ ((header.value() != null) ? header.value().length : 0) + 8;
 		}
 		return size;
 	}

@@ -10,11 +10,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Refuses to start the worker when the dead-letter topic has fewer partitions than the orders
- * topic: a dead letter goes to its original partition number, which would not exist. Runs after
- * the topics are declared and before the listener containers start. Asking the dead-letter producer
- * for the partitions also creates it, so a producer misconfiguration fails here, not at the first
- * dead letter.
+ * Refuses to start the worker when the dead-letter topic has fewer partitions than the
+ * orders topic: a dead letter goes to its original partition number, which would not
+ * exist. Runs after the topics are declared and before the listener containers start.
+ * Asking the dead-letter producer for the partitions also creates it, so a producer
+ * misconfiguration fails here, not at the first dead letter.
  */
 class DeadLetterTopicCheck implements SmartLifecycle {
 
@@ -38,10 +38,11 @@ class DeadLetterTopicCheck implements SmartLifecycle {
 		int orders = found.get(this.topics.orders()).partitions().size();
 		int deadLetters = this.deadLetterTemplate.partitionsFor(this.topics.ordersDeadLetter()).size();
 		if (deadLetters < orders) {
-			throw new IllegalStateException("Dead-letter topic '" + this.topics.ordersDeadLetter() + "' has " + deadLetters
-					+ " partitions but '" + this.topics.orders() + "' has " + orders
+			throw new IllegalStateException("Dead-letter topic '" + this.topics.ordersDeadLetter() + "' has "
+					+ deadLetters + " partitions but '" + this.topics.orders() + "' has " + orders
 					+ ". Dead letters keep their partition number, so it needs at least " + orders
-					+ ": kafka-topics.sh --alter --topic " + this.topics.ordersDeadLetter() + " --partitions " + orders);
+					+ ": kafka-topics.sh --alter --topic " + this.topics.ordersDeadLetter() + " --partitions "
+					+ orders);
 		}
 		this.running = true;
 	}

@@ -4,8 +4,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes dead-letter values as the bytes they arrived as: the raw bytes of a record that failed
- * deserialization, or the remembered payload of one that was read but failed later.
+ * Writes dead-letter values as the bytes they arrived as: the raw bytes of a record that
+ * failed deserialization, or the remembered payload of one that was read but failed
+ * later.
  */
 public class DeadLetterValueSerializer implements Serializer<Object> {
 

@@ -16,12 +16,14 @@ import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Sends records to the dead-letter topic through spring-kafka's {@link DeadLetterPublishingRecoverer},
- * waiting for the broker's acknowledgement. Used by the listener for permanent failures and by the
- * error handler when a retry budget is spent.
+ * Sends records to the dead-letter topic through spring-kafka's
+ * {@link DeadLetterPublishingRecoverer}, waiting for the broker's acknowledgement. Used
+ * by the listener for permanent failures and by the error handler when a retry budget is
+ * spent.
  */
 public class DeadLetters implements ConsumerAwareRecordRecoverer {
 
@@ -43,7 +45,7 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 
 	/** The failure of a record whose value could not be deserialized, or null. */
 	public static @Nullable DeserializationException deserializationFailure(ConsumerRecord<?, ?> record) {
-		return SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
+		return SerializationUtils.getExceptionFromHeader(record, KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
 				HEADER_LOG);
 	}
 
@@ -53,10 +55,11 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 	}
 
 	/**
-	 * Dead-letters {@code record} unless this worker already did, and returns where it went
-	 * ({@code <topic>-<partition>@<offset>}). Throws the send's exception when the broker did not
-	 * acknowledge it.
+	 * Dead-letters {@code record} unless this worker already did, and returns where it
+	 * went ({@code <topic>-<partition>@<offset>}). Throws the send's exception when the
+	 * broker did not acknowledge it.
 	 */
+	@SuppressWarnings("try") // the MDC entry lives as long as the try block
 	public String publish(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
 		Optional<String> earlier = this.published.find(record);
 		if (earlier.isPresent()) {
@@ -65,12 +68,14 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 					earlier.get());
 			return earlier.get();
 		}
-		// A record that never deserialized failed for that reason, whatever happened to its batch later.
+		// A record that never deserialized failed for that reason, whatever happened to
+		// its batch later.
 		DeserializationException deserialization = deserializationFailure(record);
 		Exception reason = (deserialization != null) ? deserialization : unwrap(exception);
 		String deadLetter;
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", String.valueOf(record.key()))) {
-			// The recoverer takes the consumer group header from this wrapper; the exception headers show the reason.
+			// The recoverer takes the consumer group header from this wrapper; the
+			// exception headers show the reason.
 			this.recoverer.accept(record, consumer,
 					new ListenerExecutionFailedException(reason.getMessage(), groupId(exception, consumer), reason));
 			deadLetter = this.published.find(record).orElse("unknown position");
@@ -86,14 +91,16 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 	}
 
 	/**
-	 * Records that {@code record} can never be dead-lettered (the broker refuses it for good): an
-	 * error with its coordinates, so an operator can still find it on its own topic, and a count.
+	 * Records that {@code record} can never be dead-lettered (the broker refuses it for
+	 * good): an error with its coordinates, so an operator can still find it on its own
+	 * topic, and a count.
 	 */
+	@SuppressWarnings("try") // the MDC entry lives as long as the try block
 	public void unpublishable(ConsumerRecord<?, ?> record, Exception reason, RuntimeException sendFailure) {
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", String.valueOf(record.key()))) {
 			log.error("Cannot dead-letter {}-{}@{} ({}: {}); it failed with {}: {} and is skipped", record.topic(),
-					record.partition(), record.offset(), sendFailure.getClass().getSimpleName(), sendFailure.getMessage(),
-					reason.getClass().getSimpleName(), reason.getMessage());
+					record.partition(), record.offset(), sendFailure.getClass().getSimpleName(),
+					sendFailure.getMessage(), reason.getClass().getSimpleName(), reason.getMessage());
 		}
 		Counter.builder("orderflow.orders.dead.letter.failures")
 			.description("Records that could not be dead-lettered because the broker refuses them for good")

@@ -10,8 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * Remembers how often each record of a failing batch was attempted, so its dead letter can say so.
- * Bounded: records whose retry succeeded are forgotten as newer ones arrive.
+ * Remembers how often each record of a failing batch was attempted, so its dead letter
+ * can say so. Bounded: records whose retry succeeded are forgotten as newer ones arrive.
  */
 public class DeliveryAttempts implements RetryListener {
 

@@ -13,9 +13,9 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * spring-kafka's recoverer, with each dead letter fitted to the topic's size limit and its
- * position on the dead-letter topic remembered, for the order's failure record and so that no
- * record is dead-lettered twice by this worker.
+ * spring-kafka's recoverer, with each dead letter fitted to the topic's size limit and
+ * its position on the dead-letter topic remembered, for the order's failure record and so
+ * that no record is dead-lettered twice by this worker.
  */
 class OrderDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
@@ -37,8 +37,9 @@ class OrderDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 	}
 
 	@Override
-	protected void verifySendResult(KafkaOperations<Object, Object> kafkaTemplate, ProducerRecord<Object, Object> outRecord,
-			CompletableFuture<SendResult<Object, Object>> sendResult, ConsumerRecord<?, ?> inRecord) {
+	protected void verifySendResult(KafkaOperations<Object, Object> kafkaTemplate,
+			ProducerRecord<Object, Object> outRecord, CompletableFuture<SendResult<Object, Object>> sendResult,
+			ConsumerRecord<?, ?> inRecord) {
 		super.verifySendResult(kafkaTemplate, outRecord, sendResult, inRecord);
 		// Returned normally: the broker acknowledged it, so the result is there.
 		SendResult<Object, Object> result = sendResult.getNow(null);

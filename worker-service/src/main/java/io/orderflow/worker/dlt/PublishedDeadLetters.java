@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Where this worker has dead-lettered which record: {@code <dlt>-<partition>@<offset>} by original
- * position. A batch that is retried after some of its dead letters went out must not send them
- * again. Bounded: a record redelivered after thousands of newer dead letters is sent again, which
- * at-least-once delivery allows.
+ * Where this worker has dead-lettered which record: {@code <dlt>-<partition>@<offset>} by
+ * original position. A batch that is retried after some of its dead letters went out must
+ * not send them again. Bounded: a record redelivered after thousands of newer dead
+ * letters is sent again, which at-least-once delivery allows.
  */
 final class PublishedDeadLetters {
 

@@ -13,9 +13,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN when a listener container stopped without being asked to: a consumer thread died, for
- * example on an {@link Error} from the listener, or on a fenced or unauthorized consumer. Part of
- * the liveness group, so Kubernetes restarts a worker that no longer consumes.
+ * DOWN when a listener container stopped without being asked to: a consumer thread died,
+ * for example on an {@link Error} from the listener, or on a fenced or unauthorized
+ * consumer. Part of the liveness group, so Kubernetes restarts a worker that no longer
+ * consumes.
  */
 @Component("kafkaListeners")
 class KafkaListenersHealthIndicator implements HealthIndicator {

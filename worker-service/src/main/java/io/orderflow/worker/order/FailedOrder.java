@@ -8,7 +8,8 @@ import java.util.UUID;
  * @param orderId the order
  * @param reason why, in words an operator can act on
  * @param exception the failure's exception class, or null
- * @param deadLetter where its record is on the dead-letter topic ({@code <topic>-<partition>@<offset>}), or null
+ * @param deadLetter where its record is on the dead-letter topic
+ * ({@code <topic>-<partition>@<offset>}), or null
  */
 public record FailedOrder(UUID orderId, String reason, String exception, String deadLetter) {
 

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Marks orders {@code FAILED}: the listener for orders dead-lettered for good, the reconcile job
- * for orders out of re-drives. One statement for all of them, with their audit rows.
+ * Marks orders {@code FAILED}: the listener for orders dead-lettered for good, the
+ * reconcile job for orders out of re-drives. One statement for all of them, with their
+ * audit rows.
  */
 @Repository
 public class FailedOrders {
@@ -31,8 +32,9 @@ public class FailedOrders {
 	}
 
 	/**
-	 * Marks the orders still {@code PENDING} or {@code PROCESSING} {@code FAILED}, with why and where
-	 * their dead letter is, in the caller's transaction or one of its own. Returns how many it marked.
+	 * Marks the orders still {@code PENDING} or {@code PROCESSING} {@code FAILED}, with
+	 * why and where their dead letter is, in the caller's transaction or one of its own.
+	 * Returns how many it marked.
 	 */
 	@Transactional
 	public int mark(Collection<FailedOrder> failures, String worker) {

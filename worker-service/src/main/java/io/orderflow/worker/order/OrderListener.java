@@ -19,12 +19,13 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives batches of orders and sorts out what cannot be processed: undeserializable records,
- * unknown orders, invalid order data and permanent failures go to the dead-letter topic, and the
- * stored orders among them become {@code FAILED} with the reason and where the dead letter is;
- * transient failures are rethrown as {@link TransientFailureException} for the error handler to
- * retry the batch. Offsets are committed after this method returns, so after the batch
- * transaction commits and every dead letter is acknowledged.
+ * Receives batches of orders and sorts out what cannot be processed: undeserializable
+ * records, unknown orders, invalid order data and permanent failures go to the
+ * dead-letter topic, and the stored orders among them become {@code FAILED} with the
+ * reason and where the dead letter is; transient failures are rethrown as
+ * {@link TransientFailureException} for the error handler to retry the batch. Offsets are
+ * committed after this method returns, so after the batch transaction commits and every
+ * dead letter is acknowledged.
  */
 @Component
 class OrderListener {
@@ -59,12 +60,16 @@ class OrderListener {
 		if (!readable.isEmpty()) {
 			rejects.addAll(process(readable));
 		}
-		// After the batch has committed: a retried batch must not dead-letter its poison records again.
+		// After the batch has committed: a retried batch must not dead-letter its poison
+		// records again.
 		List<FailedOrder> failed = publish(rejects, consumer);
 		this.processor.fail(failed);
 	}
 
-	/** Processes the records in one transaction; on a permanent failure, one by one to find the culprit. */
+	/**
+	 * Processes the records in one transaction; on a permanent failure, one by one to
+	 * find the culprit.
+	 */
 	private List<DeadLetter> process(List<ConsumerRecord<String, ReceivedOrder>> records) {
 		try {
 			Map<UUID, OrderProcessor.Result> results = this.processor
@@ -101,10 +106,11 @@ class OrderListener {
 	}
 
 	/**
-	 * Dead-letters the rejects and returns the orders among them that must become {@code FAILED}.
-	 * A send that may succeed later fails the batch for a retry (letters already sent are not sent
-	 * again); one that never can (a record the broker refuses) is logged, counted, and its order
-	 * marked failed without a dead letter, instead of blocking the partition forever.
+	 * Dead-letters the rejects and returns the orders among them that must become
+	 * {@code FAILED}. A send that may succeed later fails the batch for a retry (letters
+	 * already sent are not sent again); one that never can (a record the broker refuses)
+	 * is logged, counted, and its order marked failed without a dead letter, instead of
+	 * blocking the partition forever.
 	 */
 	private List<FailedOrder> publish(List<DeadLetter> rejects, Consumer<?, ?> consumer) {
 		List<FailedOrder> failed = new ArrayList<>();
@@ -129,7 +135,10 @@ class OrderListener {
 		return failed;
 	}
 
-	/** What went wrong, for the order's failure reason: the root cause says it, wrappers only add SQL text. */
+	/**
+	 * What went wrong, for the order's failure reason: the root cause says it, wrappers
+	 * only add SQL text.
+	 */
 	private static String reason(Throwable failure) {
 		Throwable root = failure;
 		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
@@ -146,7 +155,8 @@ class OrderListener {
 	 * A record bound for the dead-letter topic.
 	 *
 	 * @param record the record as consumed
-	 * @param orderId the stored order it names, which becomes {@code FAILED}, or null for none
+	 * @param orderId the stored order it names, which becomes {@code FAILED}, or null for
+	 * none
 	 * @param reason why it cannot be processed
 	 */
 	private record DeadLetter(ConsumerRecord<?, ?> record, UUID orderId, Exception reason) {

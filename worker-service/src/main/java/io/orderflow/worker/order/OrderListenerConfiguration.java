@@ -13,11 +13,15 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 @Configuration(proxyBeanMethods = false)
 class OrderListenerConfiguration {
 
-	/** On shutdown a consumer finishes the batch it holds, commits and leaves the group, within this time. */
+	/**
+	 * On shutdown a consumer finishes the batch it holds, commits and leaves the group,
+	 * within this time.
+	 */
 	@Bean
 	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> shutdownTimeout(
 			WorkerProperties worker) {
-		return (container) -> container.getContainerProperties().setShutdownTimeout(worker.shutdownTimeout().toMillis());
+		return (container) -> container.getContainerProperties()
+			.setShutdownTimeout(worker.shutdownTimeout().toMillis());
 	}
 
 }

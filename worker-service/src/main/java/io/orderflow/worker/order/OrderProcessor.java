@@ -23,9 +23,10 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Processes a batch of orders in one transaction: lock the orders, skip those already final, lock
- * the stock of all their SKUs, reserve, and write every outcome. Redelivered orders are
- * acknowledged without effect, because the order row lock and the status check come first.
+ * Processes a batch of orders in one transaction: lock the orders, skip those already
+ * final, lock the stock of all their SKUs, reserve, and write every outcome. Redelivered
+ * orders are acknowledged without effect, because the order row lock and the status check
+ * come first.
  */
 @Service
 class OrderProcessor {
@@ -79,9 +80,11 @@ class OrderProcessor {
 	}
 
 	/**
-	 * Marks orders that cannot be processed {@code FAILED}. If the database cannot take it now, the
-	 * orders stay as they are and the reconcile job finds them later; their dead letters are out.
+	 * Marks orders that cannot be processed {@code FAILED}. If the database cannot take
+	 * it now, the orders stay as they are and the reconcile job finds them later; their
+	 * dead letters are out.
 	 */
+	@SuppressWarnings("try") // the MDC entry lives as long as the try block
 	void fail(List<FailedOrder> failures) {
 		if (failures.isEmpty()) {
 			return;
@@ -137,9 +140,11 @@ class OrderProcessor {
 		return results;
 	}
 
+	@SuppressWarnings("try") // the MDC entry lives as long as the try block
 	private void report(UUID id, Result result) {
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", id.toString())) {
-			if (result instanceof Result.Processed processed && processed.outcome() instanceof Outcome.Rejected rejected) {
+			if (result instanceof Result.Processed processed
+					&& processed.outcome() instanceof Outcome.Rejected rejected) {
 				log.info("Order rejected: {}", rejected.reason());
 			}
 			else if (result instanceof Result.Processed processed

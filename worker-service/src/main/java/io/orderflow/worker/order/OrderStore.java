@@ -18,11 +18,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The worker's reads and writes. Each method is one statement over a whole batch (arrays and
- * {@code unnest}), so a batch costs a handful of round trips, not a handful per order.
+ * The worker's reads and writes. Each method is one statement over a whole batch (arrays
+ * and {@code unnest}), so a batch costs a handful of round trips, not a handful per
+ * order.
  * <p>
- * Lock order is fixed for every transaction: order rows by id, then inventory rows by SKU.
- * Two workers can therefore never deadlock, even when both hold the same orders after a rebalance.
+ * Lock order is fixed for every transaction: order rows by id, then inventory rows by
+ * SKU. Two workers can therefore never deadlock, even when both hold the same orders
+ * after a rebalance.
  */
 @Repository
 class OrderStore {
@@ -40,43 +42,53 @@ class OrderStore {
 	}
 
 	/**
-	 * Moves {@code PENDING} orders, and {@code FAILED} ones whose dead letter was replayed, to
-	 * {@code PROCESSING} in a short transaction of its own, with audit rows.
+	 * Moves {@code PENDING} orders, and {@code FAILED} ones whose dead letter was
+	 * replayed, to {@code PROCESSING} in a short transaction of its own, with audit rows.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	int markProcessing(Collection<UUID> ids, String worker) {
-		return this.jdbc.sql("""
-				with claimed as (
-				    update orders set status = 'PROCESSING', updated_at = now(), version = version + 1
-				    where id in (select id from orders where id = any(:ids) and status in ('PENDING', 'FAILED') order by id for update)
-				    returning id
-				)
-				insert into audit_logs (order_id, event, detail)
-				select id, 'PROCESSING', jsonb_build_object('worker', cast(:worker as text)) from claimed
-				""").param("ids", uuids(ids)).param("worker", worker).update();
+		return this.jdbc
+			.sql("""
+					with claimed as (
+					    update orders set status = 'PROCESSING', updated_at = now(), version = version + 1
+					    where id in (select id from orders where id = any(:ids) and status in ('PENDING', 'FAILED') order by id for update)
+					    returning id
+					)
+					insert into audit_logs (order_id, event, detail)
+					select id, 'PROCESSING', jsonb_build_object('worker', cast(:worker as text)) from claimed
+					""")
+			.param("ids", uuids(ids))
+			.param("worker", worker)
+			.update();
 	}
 
-	/** Locks the orders that exist, in id order, and loads their lines; ids without a row are absent. */
+	/**
+	 * Locks the orders that exist, in id order, and loads their lines; ids without a row
+	 * are absent.
+	 */
 	Map<UUID, PendingOrder> lockOrders(Collection<UUID> ids) {
 		Map<UUID, PendingOrder> orders = new LinkedHashMap<>();
 		this.jdbc.sql("select id, status, total from orders where id = any(:ids) order by id for update")
 			.param("ids", uuids(ids))
 			.query((rs) -> {
 				UUID id = rs.getObject("id", UUID.class);
-				orders.put(id, new PendingOrder(id, OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total"),
-						new ArrayList<>()));
+				orders.put(id, new PendingOrder(id, OrderStatus.valueOf(rs.getString("status")),
+						rs.getBigDecimal("total"), new ArrayList<>()));
 			});
 		this.jdbc.sql("""
 				select order_id, sku, quantity, unit_price from order_items
 				where order_id = any(:ids) order by order_id, line_no
 				""").param("ids", uuids(ids)).query((rs) -> {
 			PendingOrder order = orders.get(rs.getObject("order_id", UUID.class));
-			order.lines().add(new PendingOrder.Line(rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("unit_price")));
+			order.lines()
+				.add(new PendingOrder.Line(rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("unit_price")));
 		});
 		return orders;
 	}
 
-	/** Locks the inventory rows of {@code skus}, in SKU order; unknown SKUs are absent. */
+	/**
+	 * Locks the inventory rows of {@code skus}, in SKU order; unknown SKUs are absent.
+	 */
 	Map<String, Long> lockInventory(Collection<String> skus) {
 		Map<String, Long> available = new LinkedHashMap<>();
 		this.jdbc.sql("select sku, available from inventory where sku = any(:skus) order by sku for update")
@@ -126,20 +138,22 @@ class OrderStore {
 			}
 			details.add(this.json.writeValueAsString(detail));
 		}
-		this.jdbc.sql("""
-				update orders o set status = d.status, rejection_reason = d.reason, failure_reason = null, dead_letter = null,
-				    updated_at = now(), version = o.version + 1
-				from unnest(:ids, :statuses, :reasons) as d(id, status, reason)
-				where o.id = d.id
-				""")
+		this.jdbc
+			.sql("""
+					update orders o set status = d.status, rejection_reason = d.reason, failure_reason = null, dead_letter = null,
+					    updated_at = now(), version = o.version + 1
+					from unnest(:ids, :statuses, :reasons) as d(id, status, reason)
+					where o.id = d.id
+					""")
 			.param("ids", uuids(ids))
 			.param("statuses", new SqlArrayValue("varchar", statuses.toArray()))
 			.param("reasons", new SqlArrayValue("varchar", reasons.toArray()))
 			.update();
-		this.jdbc.sql("""
-				insert into audit_logs (order_id, event, detail)
-				select d.id, d.event, cast(d.detail as jsonb) from unnest(:ids, :events, :details) as d(id, event, detail)
-				""")
+		this.jdbc
+			.sql("""
+					insert into audit_logs (order_id, event, detail)
+					select d.id, d.event, cast(d.detail as jsonb) from unnest(:ids, :events, :details) as d(id, event, detail)
+					""")
 			.param("ids", uuids(ids))
 			.param("events", new SqlArrayValue("varchar", statuses.toArray()))
 			.param("details", new SqlArrayValue("text", details.toArray()))

@@ -30,7 +30,8 @@ sealed interface Outcome {
 	 * A business rule refused the order; nothing was reserved.
 	 *
 	 * @param reason why, for the customer and the operator: a bounded summary
-	 * @param detail everything the summary leaves out, such as the full list of unknown SKUs, for the audit row
+	 * @param detail everything the summary leaves out, such as the full list of unknown
+	 * SKUs, for the audit row
 	 */
 	record Rejected(String reason, Map<String, Object> detail) implements Outcome {
 

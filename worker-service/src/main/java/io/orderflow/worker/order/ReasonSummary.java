@@ -3,9 +3,9 @@ package io.orderflow.worker.order;
 import java.util.List;
 
 /**
- * Short, bounded reasons for the {@code rejection_reason} and {@code failure_reason} columns: a list
- * becomes "unknown SKU: A, B, C and 27 more", so no input can make the text outgrow its column.
- * The full lists go to the audit row's {@code jsonb} detail.
+ * Short, bounded reasons for the {@code rejection_reason} and {@code failure_reason}
+ * columns: a list becomes "unknown SKU: A, B, C and 27 more", so no input can make the
+ * text outgrow its column. The full lists go to the audit row's {@code jsonb} detail.
  */
 final class ReasonSummary {
 
@@ -15,7 +15,10 @@ final class ReasonSummary {
 	private ReasonSummary() {
 	}
 
-	/** {@code label: a, b, c and N more}, at most {@code maxLength} characters; {@code items} not empty. */
+	/**
+	 * {@code label: a, b, c and N more}, at most {@code maxLength} characters;
+	 * {@code items} not empty.
+	 */
 	static String of(String label, List<String> items, String separator, int maxLength) {
 		StringBuilder summary = new StringBuilder(label).append(": ");
 		for (int i = 0; i < items.size(); i++) {
@@ -35,7 +38,10 @@ final class ReasonSummary {
 		return truncate(summary.toString(), maxLength);
 	}
 
-	/** Cuts {@code text} to {@code maxLength} characters, never inside a surrogate pair, marking the cut. */
+	/**
+	 * Cuts {@code text} to {@code maxLength} characters, never inside a surrogate pair,
+	 * marking the cut.
+	 */
 	static String truncate(String text, int maxLength) {
 		if (text.length() <= maxLength) {
 			return text;

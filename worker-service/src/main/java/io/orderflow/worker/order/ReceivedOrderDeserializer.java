@@ -4,8 +4,9 @@ import io.orderflow.common.messaging.OrderMessageDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads an {@code orders} record value with the contract's strict {@link OrderMessageDeserializer}
- * and keeps the bytes beside it. Runs inside spring-kafka's {@code ErrorHandlingDeserializer}.
+ * Reads an {@code orders} record value with the contract's strict
+ * {@link OrderMessageDeserializer} and keeps the bytes beside it. Runs inside
+ * spring-kafka's {@code ErrorHandlingDeserializer}.
  */
 public class ReceivedOrderDeserializer implements Deserializer<ReceivedOrder> {
 

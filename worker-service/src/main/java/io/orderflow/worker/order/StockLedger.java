@@ -9,9 +9,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The processing rules, without I/O: checks an order's total against its lines and reserves stock
- * for all of its lines or for none. One ledger serves a whole batch, so later orders in the batch
- * see what earlier ones reserved.
+ * The processing rules, without I/O: checks an order's total against its lines and
+ * reserves stock for all of its lines or for none. One ledger serves a whole batch, so
+ * later orders in the batch see what earlier ones reserved.
  */
 final class StockLedger {
 
@@ -19,7 +19,9 @@ final class StockLedger {
 
 	private final SortedMap<String, Long> reserved = new TreeMap<>();
 
-	/** @param available units on hand per known SKU, read under lock */
+	/**
+	 * @param available units on hand per known SKU, read under lock
+	 */
 	StockLedger(Map<String, Long> available) {
 		this.available = new HashMap<>(available);
 	}
@@ -53,7 +55,8 @@ final class StockLedger {
 					Map.of("unknownSkus", unknown));
 		}
 		if (!shortages.isEmpty()) {
-			return new Outcome.Rejected(ReasonSummary.of("insufficient stock", shortages, "; ", ReasonSummary.MAX_LENGTH),
+			return new Outcome.Rejected(
+					ReasonSummary.of("insufficient stock", shortages, "; ", ReasonSummary.MAX_LENGTH),
 					Map.of("shortages", shortages));
 		}
 		wanted.forEach((sku, quantity) -> {

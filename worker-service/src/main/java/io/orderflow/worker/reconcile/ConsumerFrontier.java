@@ -27,10 +27,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the workers' consumer group has got through the orders topic: the timestamp of the
- * oldest record it has not consumed yet, over all partitions. An order last changed before that
- * instant has had its record consumed (or never had one); an order changed after it may simply be
- * waiting in the backlog, and re-driving it would only add to the backlog.
+ * How far the workers' consumer group has got through the orders topic: the timestamp of
+ * the oldest record it has not consumed yet, over all partitions. An order last changed
+ * before that instant has had its record consumed (or never had one); an order changed
+ * after it may simply be waiting in the backlog, and re-driving it would only add to the
+ * backlog.
  */
 @Component
 class ConsumerFrontier {
@@ -50,7 +51,10 @@ class ConsumerFrontier {
 		this.group = group;
 	}
 
-	/** The oldest unconsumed record's timestamp; empty when the group has consumed everything. */
+	/**
+	 * The oldest unconsumed record's timestamp; empty when the group has consumed
+	 * everything.
+	 */
 	Optional<Instant> oldestUnconsumed() {
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.group)
@@ -69,7 +73,8 @@ class ConsumerFrontier {
 			Map<TopicPartition, Long> behind = new HashMap<>();
 			for (TopicPartition partition : partitions) {
 				OffsetAndMetadata position = committed.get(partition);
-				long next = (position != null) ? Math.max(position.offset(), starts.get(partition)) : starts.get(partition);
+				long next = (position != null) ? Math.max(position.offset(), starts.get(partition))
+						: starts.get(partition);
 				if (next < ends.get(partition)) {
 					behind.put(partition, next);
 				}
@@ -97,7 +102,10 @@ class ConsumerFrontier {
 		return offsets;
 	}
 
-	/** Reads the next unconsumed record of each lagging partition, without a group, for its timestamp. */
+	/**
+	 * Reads the next unconsumed record of each lagging partition, without a group, for
+	 * its timestamp.
+	 */
 	private Instant oldestTimestamp(Map<TopicPartition, Long> behind) {
 		Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -6,8 +6,9 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code DEGRADED} (HTTP 200) while more orders than {@code health-threshold} are stuck: operators
- * see it, but it is no reason to restart or unroute a worker, so no probe group includes it.
+ * {@code DEGRADED} (HTTP 200) while more orders than {@code health-threshold} are stuck:
+ * operators see it, but it is no reason to restart or unroute a worker, so no probe group
+ * includes it.
  */
 @Component
 class ReconcileHealthIndicator extends AbstractHealthIndicator {

@@ -7,8 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the reconcile job every {@code orderflow.reconcile.interval} under a fleet-wide ShedLock
- * lock, so however many workers run, one reconciles at a time.
+ * Runs the reconcile job every {@code orderflow.reconcile.interval} under a fleet-wide
+ * ShedLock lock, so however many workers run, one reconciles at a time.
  */
 @Component
 class ReconcileJob {

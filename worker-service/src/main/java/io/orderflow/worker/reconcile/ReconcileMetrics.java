@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The reconcile job's meters: stuck orders found, re-driven and failed, and how many were stuck
- * when this instance last ran the job.
+ * The reconcile job's meters: stuck orders found, re-driven and failed, and how many were
+ * stuck when this instance last ran the job.
  */
 @Component
 class ReconcileMetrics {

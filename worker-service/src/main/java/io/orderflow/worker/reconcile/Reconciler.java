@@ -17,23 +17,26 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One reconcile run, for the instance that holds the lock: claims stuck orders batch by batch
- * (only those the consumer group is past, so a backlog is never re-driven onto itself),
- * re-drives those with attempts left through Kafka and marks the rest {@code FAILED}, each batch in
- * one transaction that commits only once the broker has acknowledged the re-driven records. Every action
- * is logged with the order id. A database or broker failure ends the run; the next one tries again.
+ * One reconcile run, for the instance that holds the lock: claims stuck orders batch by
+ * batch (only those the consumer group is past, so a backlog is never re-driven onto
+ * itself), re-drives those with attempts left through Kafka and marks the rest
+ * {@code FAILED}, each batch in one transaction that commits only once the broker has
+ * acknowledged the re-driven records. Every action is logged with the order id. A
+ * database or broker failure ends the run; the next one tries again.
  */
 @Component
 class Reconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-	/** Stuck orders counted for the gauge at most; beyond it the figure reads "at least". */
+	/**
+	 * Stuck orders counted for the gauge at most; beyond it the figure reads "at least".
+	 */
 	static final int COUNT_CAP = 100_000;
 
 	/**
-	 * An order's record is produced just after the order is stored: an order changed less than this
-	 * before the oldest unconsumed record may still have its record behind it.
+	 * An order's record is produced just after the order is stored: an order changed less
+	 * than this before the oldest unconsumed record may still have its record behind it.
 	 */
 	static final Duration BACKLOG_GRACE = Duration.ofSeconds(5);
 
@@ -74,13 +77,15 @@ class Reconciler {
 		int handled = 0;
 		try {
 			this.metrics.stuck(this.orders.count(this.properties.stuckAfter(), COUNT_CAP));
-			// An order changed after the oldest record the group has not consumed may just be waiting in line.
+			// An order changed after the oldest record the group has not consumed may
+			// just be waiting in line.
 			Instant consumedBefore = this.frontier.oldestUnconsumed()
 				.map((oldest) -> oldest.minus(BACKLOG_GRACE))
 				// Caught up: every order qualifies, however skewed the clocks.
 				.orElseGet(() -> this.clock.instant().plus(Duration.ofDays(1)));
 			for (int batch = 0; batch < this.properties.maxBatches(); batch++) {
-				// The re-drive is acknowledged before the claim commits: while the broker is down nothing is
+				// The re-drive is acknowledged before the claim commits: while the broker
+				// is down nothing is
 				// counted, so an outage alone never uses up an order's attempts.
 				StuckOrders.Claim claim = this.transaction.execute((tx) -> {
 					StuckOrders.Claim claimed = this.orders.claim(this.properties.stuckAfter(), consumedBefore,
@@ -111,6 +116,7 @@ class Reconciler {
 		return handled;
 	}
 
+	@SuppressWarnings("try") // the MDC entry lives as long as the try block
 	private void report(StuckOrders.Claim claim) {
 		for (StuckOrder order : claim.redrive()) {
 			try (MDC.MDCCloseable context = MDC.putCloseable("orderId", order.id().toString())) {

@@ -20,15 +20,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes stuck orders to the orders topic again, as the api's relay did: the contract's
- * {@link OrderMessage}, written by its {@link OrderMessageSerializer}, keyed by order id, with the client's {@code Idempotency-Key} and the
- * provenance headers {@code reconciled-at} and {@code reconcile-count}. Waits for the broker's
+ * Publishes stuck orders to the orders topic again, as the api's relay did: the
+ * contract's {@link OrderMessage}, written by its {@link OrderMessageSerializer}, keyed
+ * by order id, with the client's {@code Idempotency-Key} and the provenance headers
+ * {@code reconciled-at} and {@code reconcile-count}. Waits for the broker's
  * acknowledgements.
  */
 @Component
 class Redriver {
 
-	/** Within the claim's transaction: well below the session's idle-in-transaction timeout (20 s). */
+	/**
+	 * Within the claim's transaction: well below the session's idle-in-transaction
+	 * timeout (20 s).
+	 */
 	private static final long ACK_TIMEOUT_SECONDS = 10;
 
 	private final KafkaTemplate<Object, Object> kafka;
@@ -46,7 +50,8 @@ class Redriver {
 		List<CompletableFuture<?>> sends = new ArrayList<>(orders.size());
 		try {
 			for (StuckOrder order : orders) {
-				ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topics.orders(), order.id().toString(),
+				ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topics.orders(),
+						order.id().toString(),
 						this.messages.serialize(this.topics.orders(), new OrderMessage(order.id())));
 				record.headers().add(OrderHeaders.RECONCILED_AT, now.toString().getBytes(StandardCharsets.UTF_8));
 				record.headers()

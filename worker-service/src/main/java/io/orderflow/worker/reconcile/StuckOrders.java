@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reconcile job's reads and writes. The search runs on the partial index of non-terminal
- * orders, so its cost follows the number of unfinished orders, not the size of the table.
+ * The reconcile job's reads and writes. The search runs on the partial index of
+ * non-terminal orders, so its cost follows the number of unfinished orders, not the size
+ * of the table.
  */
 @Repository
 class StuckOrders {
@@ -35,10 +36,12 @@ class StuckOrders {
 	}
 
 	/**
-	 * Takes up to {@code limit} stuck orders last changed before {@code consumedBefore} (so their
-	 * records cannot be waiting in the backlog), oldest first, in the caller's transaction: those due for a re-drive get their count
-	 * raised and a {@code RECONCILED} audit row, those out of attempts become {@code FAILED}. Both
-	 * also move {@code updated_at}, so the next search passes over them until they are stuck again.
+	 * Takes up to {@code limit} stuck orders last changed before {@code consumedBefore}
+	 * (so their records cannot be waiting in the backlog), oldest first, in the caller's
+	 * transaction: those due for a re-drive get their count raised and a
+	 * {@code RECONCILED} audit row, those out of attempts become {@code FAILED}. Both
+	 * also move {@code updated_at}, so the next search passes over them until they are
+	 * stuck again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Claim claim(Duration stuckAfter, Instant consumedBefore, int limit, int maxAttempts, String worker,
@@ -71,7 +74,10 @@ class StuckOrders {
 		return new Claim(redrive, failed);
 	}
 
-	/** Stuck orders, counting at most {@code cap}: enough for health and a gauge, never a full count. */
+	/**
+	 * Stuck orders, counting at most {@code cap}: enough for health and a gauge, never a
+	 * full count.
+	 */
 	long count(Duration stuckAfter, int cap) {
 		return this.jdbc.sql("""
 				select count(*) from (

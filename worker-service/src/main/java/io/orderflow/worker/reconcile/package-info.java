@@ -1,5 +1,5 @@
 /**
- * The safety net: orders left non-terminal too long are re-driven through Kafka, and after too
- * many tries marked {@code FAILED} for an operator.
+ * The safety net: orders left non-terminal too long are re-driven through Kafka, and
+ * after too many tries marked {@code FAILED} for an operator.
  */
 package io.orderflow.worker.reconcile;

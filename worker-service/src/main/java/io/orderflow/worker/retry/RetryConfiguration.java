@@ -12,17 +12,17 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * spring-kafka's {@link DefaultErrorHandler} for the batch listener: a batch that throws
- * {@link TransientFailureException} is retried whole with exponential backoff and jitter, while the
- * consumer stays paused and keeps polling, so a backoff longer than {@code max.poll.interval.ms}
- * causes no rebalance. When the budget is spent, or for any other exception, every record of the
- * batch goes to the recoverer (the dead-letter topic).
+ * {@link TransientFailureException} is retried whole with exponential backoff and jitter,
+ * while the consumer stays paused and keeps polling, so a backoff longer than
+ * {@code max.poll.interval.ms} causes no rebalance. When the budget is spent, or for any
+ * other exception, every record of the batch goes to the recoverer (the dead-letter
+ * topic).
  */
 @Configuration(proxyBeanMethods = false)
 class RetryConfiguration {
 
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, RetryProperties retry,
-			DeliveryAttempts attempts) {
+	DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, RetryProperties retry, DeliveryAttempts attempts) {
 		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry));
 		handler.setClassifications(Map.of(TransientFailureException.class, true), false);
 		handler.setRetryListeners(attempts);

@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The retry budget for transient failures. The defaults wait out a database or broker outage of a
- * few minutes; a batch still failing after {@code maxElapsedTime} goes to the dead-letter topic,
- * from where it can be replayed.
+ * The retry budget for transient failures. The defaults wait out a database or broker
+ * outage of a few minutes; a batch still failing after {@code maxElapsedTime} goes to the
+ * dead-letter topic, from where it can be replayed.
  *
  * @param initialInterval first backoff
  * @param multiplier growth of each next backoff
@@ -23,7 +23,8 @@ public record RetryProperties(@DefaultValue("500ms") Duration initialInterval, @
 
 	public RetryProperties {
 		if (multiplier < 1.0) {
-			throw new IllegalArgumentException("orderflow.worker.retry.multiplier must be at least 1.0, got " + multiplier);
+			throw new IllegalArgumentException(
+					"orderflow.worker.retry.multiplier must be at least 1.0, got " + multiplier);
 		}
 		if (jitter.isNegative()) {
 			throw new IllegalArgumentException("orderflow.worker.retry.jitter must not be negative, got " + jitter);

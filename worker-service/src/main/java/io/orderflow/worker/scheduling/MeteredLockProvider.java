@@ -11,9 +11,9 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 
 /**
- * ShedLock's lock metrics, which ShedLock itself does not publish: attempts per lock by result
- * ({@code shedlock.attempts}, {@code acquired} or {@code busy}) and how long each lock was held
- * ({@code shedlock.held}).
+ * ShedLock's lock metrics, which ShedLock itself does not publish: attempts per lock by
+ * result ({@code shedlock.attempts}, {@code acquired} or {@code busy}) and how long each
+ * lock was held ({@code shedlock.held}).
  */
 class MeteredLockProvider implements LockProvider {
 
@@ -42,7 +42,9 @@ class MeteredLockProvider implements LockProvider {
 	}
 
 	private Timer held(String name) {
-		return Timer.builder("shedlock.held").description("How long a ShedLock lock was held").tag("lock", name)
+		return Timer.builder("shedlock.held")
+			.description("How long a ShedLock lock was held")
+			.tag("lock", name)
 			.register(this.meters);
 	}
 

@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduling and ShedLock for the fleet-wide jobs (cleanup, reconcile): each names its own lock
- * and lease. Lock times are the database's ({@code usingDbTime()}), so the workers' clocks do not
- * matter to who holds a lock.
+ * Scheduling and ShedLock for the fleet-wide jobs (cleanup, reconcile): each names its
+ * own lock and lease. Lock times are the database's ({@code usingDbTime()}), so the
+ * workers' clocks do not matter to who holds a lock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The cleanup job in one worker on real PostgreSQL, run by hand with a clock the tests set:
- * retention boundaries, batching, the lock, the lease fence, failures, and the actuator endpoint.
+ * The cleanup job in one worker on real PostgreSQL, run by hand with a clock the tests
+ * set: retention boundaries, batching, the lock, the lease fence, failures, and the
+ * actuator endpoint.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CleanupIntegrationTests {
@@ -83,7 +84,8 @@ class CleanupIntegrationTests {
 	@BeforeEach
 	void emptyTables() {
 		jdbc.sql("truncate audit_logs, idempotency_keys, outbox, cleanup_runs").update();
-		// Released rather than deleted: ShedLock remembers that the row exists and only updates it.
+		// Released rather than deleted: ShedLock remembers that the row exists and only
+		// updates it.
 		jdbc.sql("update shedlock set lock_until = timezone('utc', now()), locked_by = 'nobody'").update();
 		clock.set(Instant.now().truncatedTo(ChronoUnit.MICROS));
 		this.job = worker.getBean(CleanupJob.class);
@@ -114,9 +116,11 @@ class CleanupIntegrationTests {
 				Map.entry("outbox", 1L), Map.entry("cleanup_runs", 1L));
 		assertThat(times("select created_at from audit_logs order by created_at")).containsExactly(auditCutoff,
 				auditCutoff.plusNanos(1000), now);
-		assertThat(jdbc.sql("select idempotency_key from idempotency_keys order by expires_at").query(String.class).list())
+		assertThat(
+				jdbc.sql("select idempotency_key from idempotency_keys order by expires_at").query(String.class).list())
 			.containsExactly("boundary", "live");
-		assertThat(times("select published_at from outbox where published_at is not null")).containsExactly(outboxCutoff);
+		assertThat(times("select published_at from outbox where published_at is not null"))
+			.containsExactly(outboxCutoff);
 		assertThat(count("select count(*) from outbox where published_at is null")).as("unpublished rows").isOne();
 
 		// One microsecond later, each boundary row is past its retention.
@@ -139,7 +143,8 @@ class CleanupIntegrationTests {
 		CleanupReport report = this.job.manualRun().orElseThrow();
 
 		assertThat(report.deleted()).containsEntry("audit_logs", 10L * BATCH_SIZE + 50);
-		// 11 batches for the audit rows (the last one short), one empty batch for each other table.
+		// 11 batches for the audit rows (the last one short), one empty batch for each
+		// other table.
 		assertThat(report.batches()).isEqualTo(11 + 3);
 		assertThat(count("select count(*) from audit_logs")).isEqualTo(7);
 		assertThat(jdbc.sql("select batches, audit_logs_deleted, status from cleanup_runs where id = :id")
@@ -150,10 +155,14 @@ class CleanupIntegrationTests {
 			.isEqualTo(1050.0);
 		assertThat(meters.get("orderflow.cleanup.batch").tag("table", "audit_logs").timer().count() - batchesBefore)
 			.isEqualTo(11);
-		assertThat(meters.get("orderflow.cleanup.run").tag("status", "COMPLETED").tag("trigger", "MANUAL").timer().count())
+		assertThat(
+				meters.get("orderflow.cleanup.run").tag("status", "COMPLETED").tag("trigger", "MANUAL").timer().count())
 			.isPositive();
-		assertThat(meters.get("shedlock.attempts").tag("lock", "orderflow-cleanup").tag("result", "acquired").counter().count())
-			.isPositive();
+		assertThat(meters.get("shedlock.attempts")
+			.tag("lock", "orderflow-cleanup")
+			.tag("result", "acquired")
+			.counter()
+			.count()).isPositive();
 		assertThat(output).contains("Cleanup run " + report.run() + " COMPLETED (manual, cleanup-test#")
 			.contains("deleted audit_logs=1050, idempotency_keys=0, outbox=0, cleanup_runs=0 in 14 batches");
 	}
@@ -161,12 +170,14 @@ class CleanupIntegrationTests {
 	@Test
 	void runIsSkippedWhileAnotherInstanceHoldsTheLock() throws Exception {
 		auditRows(10, clock.instant().minus(Duration.ofDays(40)));
-		jdbc.sql("""
-				insert into shedlock (name, lock_until, locked_at, locked_by)
-				values ('orderflow-cleanup', timezone('utc', now()) + interval '1 minute', timezone('utc', now()), 'other#1')
-				on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-				                                 locked_by = excluded.locked_by
-				""").update();
+		jdbc.sql(
+				"""
+						insert into shedlock (name, lock_until, locked_at, locked_by)
+						values ('orderflow-cleanup', timezone('utc', now()) + interval '1 minute', timezone('utc', now()), 'other#1')
+						on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+						                                 locked_by = excluded.locked_by
+						""")
+			.update();
 
 		assertThat(this.job.manualRun()).isEmpty();
 		HttpResponse<String> response = post("/actuator/cleanup");
@@ -186,7 +197,8 @@ class CleanupIntegrationTests {
 			.pollInterval(Duration.ofMillis(5))
 			.until(() -> count("select coalesce(sum(audit_logs_deleted), 0) from cleanup_runs") >= 5 * BATCH_SIZE);
 
-		// Another instance takes over (as after an expired lease); a batch in flight commits first.
+		// Another instance takes over (as after an expired lease); a batch in flight
+		// commits first.
 		jdbc.sql("""
 				update shedlock set locked_by = 'thief#1', locked_at = timezone('utc', clock_timestamp()),
 				       lock_until = timezone('utc', clock_timestamp()) + interval '1 minute'
@@ -225,7 +237,9 @@ class CleanupIntegrationTests {
 		assertThat(failed.error()).contains("idempotency_keys");
 		assertThat(failed.deleted()).as("work committed before the failure").containsEntry("audit_logs", 3L);
 		assertThat(output).contains("Cleanup run " + failed.run() + " failed");
-		assertThat(jdbc.sql("select status from cleanup_runs where id = :id").param("id", failed.run()).query(String.class)
+		assertThat(jdbc.sql("select status from cleanup_runs where id = :id")
+			.param("id", failed.run())
+			.query(String.class)
 			.single()).isEqualTo("FAILED");
 
 		assertThat(this.job.manualRun().orElseThrow().status()).as("the next run").isEqualTo(CleanupStatus.COMPLETED);
@@ -242,7 +256,9 @@ class CleanupIntegrationTests {
 		assertThat(run.statusCode()).isEqualTo(200);
 		assertThat(run.body()).contains("\"status\":\"COMPLETED\"").contains("\"audit_logs\":5");
 		assertThat(overview.statusCode()).isEqualTo(200);
-		assertThat(overview.body()).contains("\"holder\":\"cleanup-test#").contains("\"recentRuns\":[{").contains("\"trigger\":\"MANUAL\"");
+		assertThat(overview.body()).contains("\"holder\":\"cleanup-test#")
+			.contains("\"recentRuns\":[{")
+			.contains("\"trigger\":\"MANUAL\"");
 		assertThat(count("select count(*) from audit_logs")).isZero();
 	}
 
@@ -261,7 +277,8 @@ class CleanupIntegrationTests {
 	}
 
 	private static void outboxRow(Instant createdAt, Instant publishedAt) {
-		jdbc.sql("insert into outbox (order_id, created_at, published_at) values (gen_random_uuid(), :created, :published)")
+		jdbc.sql(
+				"insert into outbox (order_id, created_at, published_at) values (gen_random_uuid(), :created, :published)")
 			.param("created", utc(createdAt))
 			.param("published", (publishedAt != null) ? utc(publishedAt) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.update();

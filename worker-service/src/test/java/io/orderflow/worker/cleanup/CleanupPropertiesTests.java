@@ -9,14 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link CleanupProperties}: settings that would make the job unsafe are refused at startup.
+ * Tests for {@link CleanupProperties}: settings that would make the job unsafe are
+ * refused at startup.
  */
 class CleanupPropertiesTests {
 
 	@Test
 	void defaultsAreValid() {
-		assertThat(properties("0 0 * * * *", 5000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(30))
-			.batchSize()).isEqualTo(5000);
+		assertThat(
+				properties("0 0 * * * *", 5000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(30))
+					.batchSize())
+			.isEqualTo(5000);
 	}
 
 	@Test
@@ -28,7 +31,8 @@ class CleanupPropertiesTests {
 	@Test
 	void fiveFieldCronIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> properties("0 * * * *", 5000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ZERO))
+			.isThrownBy(
+					() -> properties("0 * * * *", 5000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ZERO))
 			.withMessageContaining("six fields");
 	}
 
@@ -48,7 +52,8 @@ class CleanupPropertiesTests {
 			.isThrownBy(() -> properties("-", 10, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ZERO))
 			.withMessageContaining("batch-timeout");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> properties("-", 10, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30)))
+			.isThrownBy(
+					() -> properties("-", 10, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30)))
 			.withMessageContaining("lock-at-least-for");
 	}
 
@@ -60,8 +65,8 @@ class CleanupPropertiesTests {
 			.withMessageContaining("audit-log-retention");
 	}
 
-	private static CleanupProperties properties(String cron, int batchSize, Duration batchTimeout, Duration lockAtMostFor,
-			Duration lockAtLeastFor) {
+	private static CleanupProperties properties(String cron, int batchSize, Duration batchTimeout,
+			Duration lockAtMostFor, Duration lockAtLeastFor) {
 		return new CleanupProperties(cron, ZoneId.of("UTC"), Duration.ofDays(30), Duration.ZERO, Duration.ofDays(7),
 				batchSize, Duration.ZERO, batchTimeout, lockAtMostFor, lockAtLeastFor);
 	}

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three workers, each with its own application context and scheduler, share one database and
- * tick every second. The job's own run records show exactly one run per tick, never two at once.
+ * Three workers, each with its own application context and scheduler, share one database
+ * and tick every second. The job's own run records show exactly one run per tick, never
+ * two at once.
  */
 class CleanupSchedulingIntegrationTests {
 
@@ -66,20 +67,28 @@ class CleanupSchedulingIntegrationTests {
 				.count())
 			.sum();
 
-		List<Run> runs = jdbc.sql("select status, started_at, finished_at from cleanup_runs where started_at >= :since order by started_at")
+		List<Run> runs = jdbc.sql(
+				"select status, started_at, finished_at from cleanup_runs where started_at >= :since order by started_at")
 			.param("since", allRunning)
-			.query((rs, row) -> new Run(rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-					Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
+			.query((rs, row) -> new Run(rs.getString("status"),
+					rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+					Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
+						.map(OffsetDateTime::toInstant)
+						.orElse(null)))
 			.list();
-		// Whole ticks only: the first may have begun before all workers were up, the last may still run.
+		// Whole ticks only: the first may have begun before all workers were up, the last
+		// may still run.
 		TreeMap<Long, Integer> runsPerTick = new TreeMap<>();
 		runs.forEach((run) -> runsPerTick.merge(run.startedAt().getEpochSecond(), 1, Integer::sum));
 		Map<Long, Integer> wholeTicks = runsPerTick.subMap(runsPerTick.firstKey(), false, runsPerTick.lastKey(), false);
-		List<Run> finished = runs.stream().filter((run) -> run.startedAt().getEpochSecond() < runsPerTick.lastKey()).toList();
+		List<Run> finished = runs.stream()
+			.filter((run) -> run.startedAt().getEpochSecond() < runsPerTick.lastKey())
+			.toList();
 
 		assertThat(wholeTicks).as("runs per tick (epoch second -> runs)").hasSizeGreaterThanOrEqualTo(TICKS);
 		assertThat(wholeTicks.keySet()).as("consecutive ticks, none skipped")
-			.containsExactlyElementsOf(LongStream.range(runsPerTick.firstKey() + 1, runsPerTick.lastKey()).boxed().toList());
+			.containsExactlyElementsOf(
+					LongStream.range(runsPerTick.firstKey() + 1, runsPerTick.lastKey()).boxed().toList());
 		assertThat(wholeTicks.values()).as("runs per tick").containsOnly(1);
 		for (int i = 1; i < finished.size(); i++) {
 			assertThat(finished.get(i - 1).finishedAt()).as("run %d finished before run %d started", i - 1, i)

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two worker processes tick every second over a long cleanup. The one holding the lock is killed
- * or frozen half-way; the other takes over once the lease has run out, and a frozen holder that
- * wakes up deletes nothing more.
+ * Two worker processes tick every second over a long cleanup. The one holding the lock is
+ * killed or frozen half-way; the other takes over once the lease has run out, and a
+ * frozen holder that wakes up deletes nothing more.
  */
 class CleanupTakeoverIntegrationTests {
 
@@ -106,7 +106,8 @@ class CleanupTakeoverIntegrationTests {
 		ServiceProcess holder = this.workers.get(frozen.worker());
 		holder.suspend();
 
-		// The other worker takes the lock (after the lease, and after PostgreSQL has dropped the
+		// The other worker takes the lock (after the lease, and after PostgreSQL has
+		// dropped the
 		// frozen holder's connection if it froze inside a batch) and is cleaning.
 		RunRow takeover = awaitRunAfter(frozen);
 		await().atMost(Duration.ofSeconds(30)).until(() -> run(takeover.id()).deleted() > 0);
@@ -121,7 +122,8 @@ class CleanupTakeoverIntegrationTests {
 
 		assertThat(run(frozen.id()).deleted()).as("rows the frozen holder deleted after it woke up")
 			.isEqualTo(deletedWhenFrozen);
-		// The audit rows are gone before the run has done its other tables and recorded its end.
+		// The audit rows are gone before the run has done its other tables and recorded
+		// its end.
 		await().atMost(Duration.ofSeconds(30)).until(() -> run(takeover.id()).status().equals("COMPLETED"));
 		assertAllDeletesAccountedFor();
 	}
@@ -130,7 +132,8 @@ class CleanupTakeoverIntegrationTests {
 	private RunRow awaitHolderHalfway() {
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> runs().stream().anyMatch((run) -> run.status().equals("RUNNING") && run.deleted() >= 20 * BATCH_SIZE));
+			.until(() -> runs().stream()
+				.anyMatch((run) -> run.status().equals("RUNNING") && run.deleted() >= 20 * BATCH_SIZE));
 		return runs().stream().filter((run) -> run.status().equals("RUNNING")).findFirst().orElseThrow();
 	}
 
@@ -139,7 +142,9 @@ class CleanupTakeoverIntegrationTests {
 		return runs().stream().filter((run) -> run.id() > earlier.id()).findFirst().orElseThrow();
 	}
 
-	/** Every deleted row is in exactly one run's counters, which commit with the deletes. */
+	/**
+	 * Every deleted row is in exactly one run's counters, which commit with the deletes.
+	 */
 	private void assertAllDeletesAccountedFor() {
 		long counted = runs().stream().mapToLong(RunRow::deleted).sum();
 		assertThat(counted).as("rows the runs counted").isEqualTo(EXPIRED);
@@ -164,9 +169,11 @@ class CleanupTakeoverIntegrationTests {
 	}
 
 	private List<RunRow> runs() {
-		return new ArrayList<>(this.jdbc.sql("select id, instance, status, started_at, audit_logs_deleted from cleanup_runs order by id")
-			.query((rs, row) -> new RunRow(rs.getLong("id"), rs.getString("instance").split("#")[0], rs.getString("status"),
-					rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("audit_logs_deleted")))
+		return new ArrayList<>(this.jdbc
+			.sql("select id, instance, status, started_at, audit_logs_deleted from cleanup_runs order by id")
+			.query((rs, row) -> new RunRow(rs.getLong("id"), rs.getString("instance").split("#")[0],
+					rs.getString("status"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+					rs.getLong("audit_logs_deleted")))
 			.list());
 	}
 

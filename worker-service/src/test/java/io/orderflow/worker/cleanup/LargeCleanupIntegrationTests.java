@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A million expired audit rows cleaned while orders keep arriving and being processed by the same
- * worker: every batch transaction stays short, and order processing keeps flowing throughout.
+ * A million expired audit rows cleaned while orders keep arriving and being processed by
+ * the same worker: every batch transaction stays short, and order processing keeps
+ * flowing throughout.
  */
 class LargeCleanupIntegrationTests {
 
@@ -53,8 +54,8 @@ class LargeCleanupIntegrationTests {
 		try (ConfigurableApplicationContext worker = WorkerApplication.application()
 			.run(SpringProperties.asArguments(properties));
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-						Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringSerializer(),
-						new ByteArraySerializer())) {
+						Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")),
+						new StringSerializer(), new ByteArraySerializer())) {
 			JdbcClient jdbc = worker.getBean(JdbcClient.class);
 			jdbc.sql("""
 					insert into audit_logs (order_id, event, created_at)
@@ -73,11 +74,13 @@ class LargeCleanupIntegrationTests {
 				await().atMost(Duration.ofSeconds(30)).until(() -> traffic.completed() >= 20);
 				report = worker.getBean(CleanupJob.class).manualRun().orElseThrow();
 				if (orders.isDone()) {
-					orders.get(); // a periodic task ends only by failing: rethrows why the traffic stopped
+					orders.get(); // a periodic task ends only by failing: rethrows why
+									// the traffic stopped
 				}
 			}
 			finally {
-				pace.shutdown(); // lets an order in flight finish, so each stored order is published
+				pace.shutdown(); // lets an order in flight finish, so each stored order
+									// is published
 			}
 			assertThat(pace.awaitTermination(30, TimeUnit.SECONDS)).as("order traffic stopped").isTrue();
 			long completedDuringCleanup = traffic.completedBetween(report.run());
@@ -131,8 +134,9 @@ class LargeCleanupIntegrationTests {
 					insert into audit_logs (order_id, event) values (:id, 'CREATED')
 					""").param("id", id).update();
 			try {
-				this.producer.send(new ProducerRecord<>(this.topic, id.toString(),
-						("{\"orderId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)))
+				this.producer
+					.send(new ProducerRecord<>(this.topic, id.toString(),
+							("{\"orderId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)))
 					.get(30, TimeUnit.SECONDS);
 			}
 			catch (ExecutionException | TimeoutException ex) {

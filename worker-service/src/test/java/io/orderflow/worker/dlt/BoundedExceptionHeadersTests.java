@@ -125,8 +125,8 @@ class BoundedExceptionHeadersTests {
 
 		byte[] message = this.headers.lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value();
 		assertThat(message).hasSize(100);
-		assertThat(new String(message, StandardCharsets.UTF_8))
-			.isEqualTo("x".repeat(100 - BoundedExceptionHeaders.TRUNCATED.length()) + BoundedExceptionHeaders.TRUNCATED);
+		assertThat(new String(message, StandardCharsets.UTF_8)).isEqualTo(
+				"x".repeat(100 - BoundedExceptionHeaders.TRUNCATED.length()) + BoundedExceptionHeaders.TRUNCATED);
 	}
 
 	@Test

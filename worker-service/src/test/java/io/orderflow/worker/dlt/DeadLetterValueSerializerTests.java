@@ -34,7 +34,8 @@ class DeadLetterValueSerializerTests {
 	void rawPayloadIsWrittenAsTheBytesItWasReadFrom() {
 		byte[] payload = "{\"orderId\":\"x\", \"extra\": true}".getBytes(StandardCharsets.UTF_8);
 
-		byte[] written = this.serializer.serialize("orders-dlt", new ReceivedOrder(new OrderMessage(UUID.randomUUID()), payload));
+		byte[] written = this.serializer.serialize("orders-dlt",
+				new ReceivedOrder(new OrderMessage(UUID.randomUUID()), payload));
 
 		assertThat(written).isEqualTo("{\"orderId\":\"x\", \"extra\": true}".getBytes(StandardCharsets.UTF_8));
 	}

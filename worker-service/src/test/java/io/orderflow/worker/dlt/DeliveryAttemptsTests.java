@@ -89,8 +89,9 @@ class DeliveryAttemptsTests {
 	private static ConsumerRecords<String, String> records(List<ConsumerRecord<String, String>> records) {
 		Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new LinkedHashMap<>();
 		for (ConsumerRecord<String, String> record : records) {
-			byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
-					(partition) -> new ArrayList<>())
+			byPartition
+				.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+						(partition) -> new ArrayList<>())
 				.add(record);
 		}
 		return new ConsumerRecords<>(byPartition, Map.of());

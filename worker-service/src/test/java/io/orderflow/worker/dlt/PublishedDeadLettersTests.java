@@ -14,8 +14,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PublishedDeadLetters} as {@link DeadLetters} uses it: a record is dead-lettered
- * once, however often its batch is retried.
+ * Tests for {@link PublishedDeadLetters} as {@link DeadLetters} uses it: a record is
+ * dead-lettered once, however often its batch is retried.
  */
 class PublishedDeadLettersTests {
 
@@ -35,7 +35,10 @@ class PublishedDeadLettersTests {
 		assertThat(again).isEqualTo(firstLetter).isEqualTo("orders-dlt-1@1");
 	}
 
-	/** Sends nothing; records where each letter would have gone, as the real recoverer does. */
+	/**
+	 * Sends nothing; records where each letter would have gone, as the real recoverer
+	 * does.
+	 */
 	private static final class CountingRecoverer extends DeadLetterPublishingRecoverer {
 
 		private final PublishedDeadLetters published;

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Integration tests for {@link KafkaListenersHealthIndicator}: a consumer thread that dies on an
- * {@link Error} is reported, not swallowed.
+ * Integration tests for {@link KafkaListenersHealthIndicator}: a consumer thread that
+ * dies on an {@link Error} is reported, not swallowed.
  */
 class KafkaListenersHealthIntegrationTests {
 
@@ -42,8 +42,8 @@ class KafkaListenersHealthIntegrationTests {
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
 			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-					Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringSerializer(),
-					new StringSerializer())) {
+					Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")),
+					new StringSerializer(), new StringSerializer())) {
 				producer.send(new ProducerRecord<>(properties.get("orderflow.topics.orders"), "k", "{}"))
 					.get(30, TimeUnit.SECONDS);
 			}
@@ -56,7 +56,9 @@ class KafkaListenersHealthIntegrationTests {
 		}
 	}
 
-	/** A second listener on the orders topic, in its own group, that dies on every record. */
+	/**
+	 * A second listener on the orders topic, in its own group, that dies on every record.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class FatalListener {
 

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The same order delivered several times, concurrently, to two worker instances of one group has
- * the effects of one processing: one reservation, one audit trail.
+ * The same order delivered several times, concurrently, to two worker instances of one
+ * group has the effects of one processing: one reservation, one audit trail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentRedeliveryIntegrationTests {
@@ -54,9 +54,10 @@ class ConcurrentRedeliveryIntegrationTests {
 		this.fixtures = new OrderFixtures(this.jdbc, properties.get("spring.kafka.bootstrap-servers"),
 				first.getBean(TopicsProperties.class));
 		await().atMost(OrderFixtures.TIMEOUT)
-			.untilAsserted(() -> assertThat(this.workers).allSatisfy((worker) -> assertThat(
-					worker.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("orders").getAssignedPartitions())
-				.isNotEmpty()));
+			.untilAsserted(() -> assertThat(this.workers)
+				.allSatisfy((worker) -> assertThat(worker.getBean(KafkaListenerEndpointRegistry.class)
+					.getListenerContainer("orders")
+					.getAssignedPartitions()).isNotEmpty()));
 	}
 
 	@AfterAll
@@ -75,7 +76,8 @@ class ConcurrentRedeliveryIntegrationTests {
 			ids.add(this.fixtures.order(this.fixtures.line("A", 2, "1.00")));
 		}
 
-		// Every copy on another partition: both workers hold copies of every order at the same time.
+		// Every copy on another partition: both workers hold copies of every order at the
+		// same time.
 		for (UUID id : ids) {
 			for (int partition = 0; partition < PARTITIONS; partition++) {
 				this.fixtures.sendRaw(partition, id.toString(), OrderFixtures.json(id));

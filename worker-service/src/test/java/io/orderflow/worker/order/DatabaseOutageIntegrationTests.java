@@ -24,13 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A database outage in the middle of a stream of orders is waited out: the batch is retried with
- * backoff while the consumer stays paused in its group, and nothing is dead-lettered. The test
- * stops and starts a real PostgreSQL server of its own.
+ * A database outage in the middle of a stream of orders is waited out: the batch is
+ * retried with backoff while the consumer stays paused in its group, and nothing is
+ * dead-lettered. The test stops and starts a real PostgreSQL server of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=outage-test-worker",
-				// Backoffs (up to 15 s) longer than the poll interval: without pausing, the group would rebalance.
+				// Backoffs (up to 15 s) longer than the poll interval: without pausing,
+				// the group would rebalance.
 				"spring.kafka.consumer.properties.max.poll.interval.ms=10000",
 				"spring.datasource.hikari.connection-timeout=2000" })
 class DatabaseOutageIntegrationTests extends WorkerIntegrationTestSupport {
@@ -50,7 +51,8 @@ class DatabaseOutageIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@BeforeEach
 	void setUp() {
-		// Rebalances while the group forms are not the outage's doing: start from a settled group.
+		// Rebalances while the group forms are not the outage's doing: start from a
+		// settled group.
 		await().atMost(OrderFixtures.TIMEOUT).untilAsserted(() -> {
 			Map<String, ?> byConsumer = this.listeners.getListenerContainer("orders").getAssignmentsByClientId();
 			assertThat(byConsumer).hasSize(3)
@@ -100,7 +102,10 @@ class DatabaseOutageIntegrationTests extends WorkerIntegrationTestSupport {
 				""").param("ids", ids.toArray(UUID[]::new)).query(Long.class).single()).isEqualTo(ids.size());
 	}
 
-	/** Rebalances the worker's consumers have taken part in, from the Kafka client metrics. */
+	/**
+	 * Rebalances the worker's consumers have taken part in, from the Kafka client
+	 * metrics.
+	 */
 	private double rebalances() {
 		MessageListenerContainer container = this.listeners.getListenerContainer("orders");
 		double total = 0;

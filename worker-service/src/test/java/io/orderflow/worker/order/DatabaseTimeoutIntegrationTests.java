@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Row locks held by another transaction delay processing only by the worker's timeouts: a batch
- * waits at most {@code lock_timeout} for a lock and is retried (a lock timeout is transient), and
- * a worker session that went silent inside a transaction, as one cut off from the network mid-batch
- * would, loses its session and its locks after {@code idle_in_transaction_session_timeout}.
+ * Row locks held by another transaction delay processing only by the worker's timeouts: a
+ * batch waits at most {@code lock_timeout} for a lock and is retried (a lock timeout is
+ * transient), and a worker session that went silent inside a transaction, as one cut off
+ * from the network mid-batch would, loses its session and its locks after
+ * {@code idle_in_transaction_session_timeout}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=timeout-test-worker",
@@ -55,7 +56,8 @@ class DatabaseTimeoutIntegrationTests extends WorkerIntegrationTestSupport {
 		this.fixtures.stock("A", 10);
 		UUID id = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
 		awaitAllConsumersAssigned();
-		// A session with the worker's settings takes the stock row and then says nothing more.
+		// A session with the worker's settings takes the stock row and then says nothing
+		// more.
 		Connection silent = this.dataSource.getConnection();
 		try {
 			lockStock(silent, this.fixtures.sku("A"));
@@ -100,14 +102,16 @@ class DatabaseTimeoutIntegrationTests extends WorkerIntegrationTestSupport {
 
 	private static void lockStock(Connection connection, String sku) throws SQLException {
 		connection.setAutoCommit(false);
-		try (PreparedStatement lock = connection.prepareStatement("select available from inventory where sku = ? for update")) {
+		try (PreparedStatement lock = connection
+			.prepareStatement("select available from inventory where sku = ? for update")) {
 			lock.setString(1, sku);
 			lock.executeQuery().close();
 		}
 	}
 
 	private long waitingOnLocks() throws SQLException {
-		return queryLong("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+		return queryLong(
+				"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
 	}
 
 	private Duration longestLockWait() throws SQLException {

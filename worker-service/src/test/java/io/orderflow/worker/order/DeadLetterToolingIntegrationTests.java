@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What operators do with dead letters: inspect them with a third-party Kafka client (kcat), and
- * replay them with {@code ./orderflow dlt replay} once the fault is fixed.
+ * What operators do with dead letters: inspect them with a third-party Kafka client
+ * (kcat), and replay them with {@code ./orderflow dlt replay} once the fault is fixed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=tooling-test-worker" })
@@ -41,7 +41,9 @@ class DeadLetterToolingIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach
@@ -143,7 +145,9 @@ class DeadLetterToolingIntegrationTests extends WorkerIntegrationTestSupport {
 		return new Result(exitCode, out.toString(StandardCharsets.UTF_8));
 	}
 
-	/** Records on the orders topic with this order's key, read without a consumer group. */
+	/**
+	 * Records on the orders topic with this order's key, read without a consumer group.
+	 */
 	private List<ConsumerRecord<String, byte[]>> recordsFor(UUID id) {
 		return TopicRecords.readAll(bootstrapServers(), this.topics.orders())
 			.stream()

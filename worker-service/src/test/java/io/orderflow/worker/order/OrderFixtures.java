@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Test data and probes for worker tests: orders stored as the api-service stores them, records
- * produced as any client would, and the dead-letter topic read without a consumer group.
+ * Test data and probes for worker tests: orders stored as the api-service stores them,
+ * records produced as any client would, and the dead-letter topic read without a consumer
+ * group.
  */
 final class OrderFixtures implements AutoCloseable {
 
@@ -46,8 +47,9 @@ final class OrderFixtures implements AutoCloseable {
 		this.jdbc = jdbc;
 		this.bootstrapServers = bootstrapServers;
 		this.topics = topics;
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new ByteArraySerializer());
 	}
 
 	@Override
@@ -81,7 +83,8 @@ final class OrderFixtures implements AutoCloseable {
 		for (PendingOrder.Line line : lines) {
 			total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
 		}
-		this.jdbc.sql("insert into orders (id, customer_id, currency, total, status) values (:id, 'c', 'EUR', :total, 'PENDING')")
+		this.jdbc.sql(
+				"insert into orders (id, customer_id, currency, total, status) values (:id, 'c', 'EUR', :total, 'PENDING')")
 			.param("id", id)
 			.param("total", total)
 			.update();
@@ -91,8 +94,8 @@ final class OrderFixtures implements AutoCloseable {
 					insert into order_items (order_id, line_no, sku, quantity, unit_price)
 					values (:id, :lineNo, :sku, :quantity, :unitPrice)
 					""")
-				.params(Map.of("id", id, "lineNo", ++lineNo, "sku", line.sku(), "quantity", line.quantity(), "unitPrice",
-						line.unitPrice()))
+				.params(Map.of("id", id, "lineNo", ++lineNo, "sku", line.sku(), "quantity", line.quantity(),
+						"unitPrice", line.unitPrice()))
 				.update();
 		}
 		this.jdbc.sql("insert into audit_logs (order_id, event) values (:id, 'CREATED')").param("id", id).update();
@@ -100,27 +103,32 @@ final class OrderFixtures implements AutoCloseable {
 	}
 
 	/**
-	 * Makes every attempt to complete order {@code id} fail inside the database with SQLSTATE
-	 * {@code sqlState} ({@code P0001}, a plain error, is permanent; {@code 40001}, a serialization
-	 * failure, transient), until the returned fault is closed.
+	 * Makes every attempt to complete order {@code id} fail inside the database with
+	 * SQLSTATE {@code sqlState} ({@code P0001}, a plain error, is permanent;
+	 * {@code 40001}, a serialization failure, transient), until the returned fault is
+	 * closed.
 	 */
 	CompletionFault failCompletion(UUID id, String sqlState) {
-		this.jdbc.sql("create table if not exists completion_faults (order_id uuid primary key, sql_state char(5) not null)")
+		this.jdbc
+			.sql("create table if not exists completion_faults (order_id uuid primary key, sql_state char(5) not null)")
 			.update();
-		this.jdbc.sql("""
-				create or replace function fail_completion() returns trigger language plpgsql as $$
-				declare
-				    state char(5);
-				begin
-				    select sql_state into state from completion_faults where order_id = new.id;
-				    if state is not null and new.status = 'COMPLETED' then
-				        raise exception 'simulated % failure for order %',
-				            case when state = 'P0001' then 'permanent' else 'transient' end, new.id using errcode = state;
-				    end if;
-				    return new;
-				end $$""").update();
+		this.jdbc
+			.sql("""
+					create or replace function fail_completion() returns trigger language plpgsql as $$
+					declare
+					    state char(5);
+					begin
+					    select sql_state into state from completion_faults where order_id = new.id;
+					    if state is not null and new.status = 'COMPLETED' then
+					        raise exception 'simulated % failure for order %',
+					            case when state = 'P0001' then 'permanent' else 'transient' end, new.id using errcode = state;
+					    end if;
+					    return new;
+					end $$""")
+			.update();
 		this.jdbc.sql("drop trigger if exists fail_completion on orders").update();
-		this.jdbc.sql("create trigger fail_completion before update on orders for each row execute function fail_completion()")
+		this.jdbc.sql(
+				"create trigger fail_completion before update on orders for each row execute function fail_completion()")
 			.update();
 		this.jdbc.sql("insert into completion_faults (order_id, sql_state) values (:id, :state)")
 			.param("id", id)
@@ -129,7 +137,10 @@ final class OrderFixtures implements AutoCloseable {
 		return () -> this.jdbc.sql("delete from completion_faults where order_id = :id").param("id", id).update();
 	}
 
-	/** A fault injected by {@link #failCompletion}; closing it lets the order complete again. */
+	/**
+	 * A fault injected by {@link #failCompletion}; closing it lets the order complete
+	 * again.
+	 */
 	interface CompletionFault extends AutoCloseable {
 
 		@Override
@@ -137,12 +148,18 @@ final class OrderFixtures implements AutoCloseable {
 
 	}
 
-	/** Publishes the contract's JSON, keyed by order id, as any producer in any language would. */
+	/**
+	 * Publishes the contract's JSON, keyed by order id, as any producer in any language
+	 * would.
+	 */
 	void send(UUID id) {
 		sendRaw(null, id.toString(), json(id));
 	}
 
-	/** Publishes exactly these bytes; {@code partition} null lets the key choose. Returns its offset. */
+	/**
+	 * Publishes exactly these bytes; {@code partition} null lets the key choose. Returns
+	 * its offset.
+	 */
 	long sendRaw(Integer partition, String key, byte[] value) {
 		try {
 			return this.producer.send(new ProducerRecord<>(this.topics.orders(), partition, key, value))
@@ -174,7 +191,10 @@ final class OrderFixtures implements AutoCloseable {
 	}
 
 	String rejectionReason(UUID id) {
-		return this.jdbc.sql("select rejection_reason from orders where id = :id").param("id", id).query(String.class).single();
+		return this.jdbc.sql("select rejection_reason from orders where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	List<String> events(UUID id) {
@@ -192,7 +212,10 @@ final class OrderFixtures implements AutoCloseable {
 			.single();
 	}
 
-	/** Every record on the dead-letter topic, read from the beginning without a consumer group. */
+	/**
+	 * Every record on the dead-letter topic, read from the beginning without a consumer
+	 * group.
+	 */
 	List<ConsumerRecord<String, byte[]>> deadLetters() {
 		return TopicRecords.readAll(this.bootstrapServers, this.topics.ordersDeadLetter());
 	}

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What order processing must do on a real broker and a real PostgreSQL. Subclasses supply the
- * infrastructure: local processes, or Testcontainers where Docker is available.
+ * What order processing must do on a real broker and a real PostgreSQL. Subclasses supply
+ * the infrastructure: local processes, or Testcontainers where Docker is available.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=test-worker" })
@@ -31,7 +31,8 @@ abstract class OrderProcessingContract extends WorkerIntegrationTestSupport {
 	void orderWithStockIsCompletedAndReservesItsLines() {
 		this.fixtures.stock("A", 10);
 		this.fixtures.stock("B", 5);
-		UUID id = this.fixtures.order(this.fixtures.line("A", 2, "1.50"), this.fixtures.line("B", 1, "4.00"), this.fixtures.line("A", 1, "1.50"));
+		UUID id = this.fixtures.order(this.fixtures.line("A", 2, "1.50"), this.fixtures.line("B", 1, "4.00"),
+				this.fixtures.line("A", 1, "1.50"));
 
 		this.fixtures.send(id);
 

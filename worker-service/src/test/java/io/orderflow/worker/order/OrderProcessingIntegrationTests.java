@@ -6,13 +6,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link OrderProcessingContract} on a real Kafka broker process and real PostgreSQL, no Docker.
+ * {@link OrderProcessingContract} on a real Kafka broker process and real PostgreSQL, no
+ * Docker.
  */
 class OrderProcessingIntegrationTests extends OrderProcessingContract {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 }

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Records that can never be processed go to {@code orders-dlt} at once, with their original key
- * and bytes and full diagnostics, and never hold up the records behind them.
+ * Records that can never be processed go to {@code orders-dlt} at once, with their
+ * original key and bytes and full diagnostics, and never hold up the records behind them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=poison-test-worker" })
@@ -39,7 +39,9 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@BeforeEach
@@ -48,16 +50,19 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 	}
 
 	static Stream<Arguments> undeserializableValues() {
-		return Stream.of(Arguments.of("non-JSON bytes", new byte[] { 0x00, (byte) 0xFF, 'x', '{' }, "Value is not JSON"),
+		return Stream.of(
+				Arguments.of("non-JSON bytes", new byte[] { 0x00, (byte) 0xFF, 'x', '{' }, "Value is not JSON"),
 				Arguments.of("an empty value", new byte[0], "Empty value"),
 				Arguments.of("JSON without orderId", utf8("{\"id\": \"42\"}"), "JSON has no orderId"),
-				Arguments.of("a malformed UUID", utf8("{\"orderId\": \"1-2-3-4-5\"}"), "orderId is not a UUID: '1-2-3-4-5'"),
+				Arguments.of("a malformed UUID", utf8("{\"orderId\": \"1-2-3-4-5\"}"),
+						"orderId is not a UUID: '1-2-3-4-5'"),
 				Arguments.of("a JSON array", utf8("[1, 2]"), "not an object"));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("undeserializableValues")
-	void undeserializableValueIsDeadLetteredAndTheRecordsBehindItAreProcessed(String kind, byte[] value, String reason) {
+	void undeserializableValueIsDeadLetteredAndTheRecordsBehindItAreProcessed(String kind, byte[] value,
+			String reason) {
 		String key = "poison-" + UUID.randomUUID();
 		long offset = this.fixtures.sendRaw(0, key, value);
 		UUID behind = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
@@ -107,6 +112,7 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the fault lasts as long as the try block
 	void permanentFailureOfOneOrderIsIsolatedFromItsBatch() {
 		UUID first = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
 		UUID poisoned = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
@@ -133,7 +139,8 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 		UUID marker = UUID.randomUUID();
 
 		this.fixtures.sendRaw(3, rejected.toString(), OrderFixtures.json(rejected));
-		// An unknown order behind it on the same partition: once it is dead-lettered, the rejection was handled.
+		// An unknown order behind it on the same partition: once it is dead-lettered, the
+		// rejection was handled.
 		this.fixtures.sendRaw(3, marker.toString(), OrderFixtures.json(marker));
 
 		awaitDeadLetter(marker.toString());
@@ -162,7 +169,8 @@ class PoisonRecordIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@Test
 	void deadLetterTopicHasAsManyPartitionsAsTheOrdersTopic() throws Exception {
-		try (Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", String.join(",", this.kafka.getBootstrapServers())))) {
+		try (Admin admin = Admin
+			.create(java.util.Map.of("bootstrap.servers", String.join(",", this.kafka.getBootstrapServers())))) {
 			var topics = admin.describeTopics(List.of(this.topics.orders(), this.topics.ordersDeadLetter()))
 				.allTopicNames()
 				.get();

@@ -14,7 +14,8 @@ class ReasonSummaryTests {
 
 	@Test
 	void shortListIsWrittenInFull() {
-		assertThat(ReasonSummary.of("unknown SKU", List.of("A", "B", "C"), ", ", 100)).isEqualTo("unknown SKU: A, B, C");
+		assertThat(ReasonSummary.of("unknown SKU", List.of("A", "B", "C"), ", ", 100))
+			.isEqualTo("unknown SKU: A, B, C");
 	}
 
 	@Test

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ReceivedOrderDeserializer}: the contract's reading, with the bytes kept.
+ * Tests for {@link ReceivedOrderDeserializer}: the contract's reading, with the bytes
+ * kept.
  */
 class ReceivedOrderDeserializerTests {
 
@@ -30,7 +31,8 @@ class ReceivedOrderDeserializerTests {
 	@Test
 	void extraFieldsAreIgnoredAndKeptInThePayload() {
 		UUID id = UUID.randomUUID();
-		String json = "{\"version\":2,\"orderId\":\"" + id + "\",\"lines\":[{\"sku\":\"A\",\"quantity\":1}],\"note\":null}";
+		String json = "{\"version\":2,\"orderId\":\"" + id
+				+ "\",\"lines\":[{\"sku\":\"A\",\"quantity\":1}],\"note\":null}";
 
 		ReceivedOrder order = this.deserializer.deserialize("orders", utf8(json));
 

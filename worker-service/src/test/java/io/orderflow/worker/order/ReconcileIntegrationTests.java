@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The safety net: an order left non-terminal past {@code stuck-after} is re-driven through Kafka
- * with provenance headers, and after {@code max-attempts} marked {@code FAILED} with its reason and
- * where to find its dead letter; health shows stuck orders while nobody reconciles them.
+ * The safety net: an order left non-terminal past {@code stuck-after} is re-driven
+ * through Kafka with provenance headers, and after {@code max-attempts} marked
+ * {@code FAILED} with its reason and where to find its dead letter; health shows stuck
+ * orders while nobody reconciles them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=reconcile-test-worker",
@@ -41,7 +42,9 @@ class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Test
@@ -71,7 +74,8 @@ class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
 			waiting = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
 			this.fixtures.send(waiting);
 
-			// Stuck by the clock (2 s) many times over, but its record is still queued: re-driving it
+			// Stuck by the clock (2 s) many times over, but its record is still queued:
+			// re-driving it
 			// would only lengthen the queue.
 			await().during(Duration.ofSeconds(6))
 				.atMost(Duration.ofSeconds(10))
@@ -87,24 +91,32 @@ class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the fault lasts as long as the try block
 	void orderThatNeverFinishesIsFailedAfterItsReDrivesAndAReplayStillCompletesIt() {
 		this.fixtures.stock("A", 10);
 		UUID stuck = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
-		// Every attempt to finish it fails as if the database kept aborting it (a serialization failure):
-		// transient, so retried, then dead-lettered when the budget is spent, leaving the order PROCESSING.
+		// Every attempt to finish it fails as if the database kept aborting it (a
+		// serialization failure):
+		// transient, so retried, then dead-lettered when the budget is spent, leaving the
+		// order PROCESSING.
 		try (OrderFixtures.CompletionFault fault = this.fixtures.failCompletion(stuck, "40001")) {
 			this.fixtures.send(stuck);
 
 			await().atMost(OrderFixtures.TIMEOUT).until(() -> this.fixtures.status(stuck).equals("FAILED"));
 		}
-		String reason = this.jdbc.sql("select failure_reason from orders where id = :id").param("id", stuck)
-			.query(String.class).single();
-		String deadLetter = this.jdbc.sql("select dead_letter from orders where id = :id").param("id", stuck)
-			.query(String.class).single();
+		String reason = this.jdbc.sql("select failure_reason from orders where id = :id")
+			.param("id", stuck)
+			.query(String.class)
+			.single();
+		String deadLetter = this.jdbc.sql("select dead_letter from orders where id = :id")
+			.param("id", stuck)
+			.query(String.class)
+			.single();
 		assertThat(reason).contains("stuck in PROCESSING").contains("re-driven 2 time(s)");
 		List<ConsumerRecord<String, byte[]>> deadLetters = this.fixtures.deadLetters(stuck.toString());
 		assertThat(deadLetters).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(deadLetter).isEqualTo(this.topics.ordersDeadLetter() + "-" + deadLetters.get(0).partition() + " key " + stuck);
+		assertThat(deadLetter)
+			.isEqualTo(this.topics.ordersDeadLetter() + "-" + deadLetters.get(0).partition() + " key " + stuck);
 		assertThat(this.fixtures.events(stuck)).filteredOn("RECONCILED"::equals).hasSize(2);
 		assertThat(this.fixtures.events(stuck)).filteredOn("FAILED"::equals).hasSize(1);
 
@@ -128,7 +140,8 @@ class ReconcileIntegrationTests extends WorkerIntegrationTestSupport {
 		try {
 			stuck = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
 
-			await().atMost(OrderFixtures.TIMEOUT).until(() -> this.health.health().getStatus().getCode().equals("DEGRADED"));
+			await().atMost(OrderFixtures.TIMEOUT)
+				.until(() -> this.health.health().getStatus().getCode().equals("DEGRADED"));
 			assertThat(this.health.health().getDetails()).containsEntry("stuck", 1L);
 			assertThat(this.fixtures.status(stuck)).isEqualTo("PENDING");
 		}

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A transient failure that outlasts the retry budget sends the batch to the dead-letter topic,
- * saying how often it was tried and why, instead of blocking the partition forever.
+ * A transient failure that outlasts the retry budget sends the batch to the dead-letter
+ * topic, saying how often it was tried and why, instead of blocking the partition
+ * forever.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=budget-test-worker",
@@ -40,7 +41,8 @@ class RetryBudgetIntegrationTests extends WorkerIntegrationTestSupport {
 	void batchStillFailingAfterTheBudgetIsDeadLetteredWithItsAttempts() {
 		this.fixtures.stock("A", 10);
 		UUID id = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));
-		// A rebalance during the outage could lose the dead letter's offset commit and process the order later.
+		// A rebalance during the outage could lose the dead letter's offset commit and
+		// process the order later.
 		awaitAllConsumersAssigned();
 		postgres.stop();
 		try {
@@ -62,7 +64,9 @@ class RetryBudgetIntegrationTests extends WorkerIntegrationTestSupport {
 		finally {
 			postgres.start();
 		}
-		await().atMost(OrderFixtures.TIMEOUT).ignoreExceptions().until(() -> this.fixtures.status(id).equals("PENDING"));
+		await().atMost(OrderFixtures.TIMEOUT)
+			.ignoreExceptions()
+			.until(() -> this.fixtures.status(id).equals("PENDING"));
 		assertThat(this.fixtures.events(id)).containsExactly("CREATED");
 		assertThat(List.of(this.fixtures.available("A"))).containsExactly(10L);
 	}

@@ -43,7 +43,8 @@ class StockLedgerTests {
 
 		Outcome outcome = ledger.reserve(order(line("A", 1, "1.00"), line("NOPE", 1, "1.00"), line("GONE", 1, "1.00")));
 
-		assertThat(outcome).isEqualTo(new Outcome.Rejected("unknown SKU: GONE, NOPE", Map.of("unknownSkus", List.of("GONE", "NOPE"))));
+		assertThat(outcome)
+			.isEqualTo(new Outcome.Rejected("unknown SKU: GONE, NOPE", Map.of("unknownSkus", List.of("GONE", "NOPE"))));
 		assertThat(ledger.reserved()).isEmpty();
 	}
 
@@ -65,9 +66,9 @@ class StockLedgerTests {
 		StockLedger ledger = new StockLedger(Map.of("A", 2L));
 
 		assertThat(ledger.reserve(order(line("A", 2, "1.00"))).status()).isEqualTo(OrderStatus.COMPLETED);
-		assertThat(ledger.reserve(order(line("A", 1, "1.00")))).isEqualTo(
-				new Outcome.Rejected("insufficient stock: A requested 1, available 0",
-						Map.of("shortages", List.of("A requested 1, available 0"))));
+		assertThat(ledger.reserve(order(line("A", 1, "1.00"))))
+			.isEqualTo(new Outcome.Rejected("insufficient stock: A requested 1, available 0",
+					Map.of("shortages", List.of("A requested 1, available 0"))));
 	}
 
 	@Test

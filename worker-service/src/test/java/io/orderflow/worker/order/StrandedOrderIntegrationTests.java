@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * No failure that belongs to one order leaves it in a non-terminal status without a record of why:
- * what the worker writes is bounded, and an order whose record is dead-lettered for good becomes
- * {@code FAILED} with the reason and where its dead letter is, from where a replay completes it.
+ * No failure that belongs to one order leaves it in a non-terminal status without a
+ * record of why: what the worker writes is bounded, and an order whose record is
+ * dead-lettered for good becomes {@code FAILED} with the reason and where its dead letter
+ * is, from where a replay completes it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=stranded-test-worker" })
@@ -27,7 +28,9 @@ class StrandedOrderIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.shared().isolatedSpringProperties().forEach((name, value) -> registry.add(name, () -> value));
+		TestInfrastructure.shared()
+			.isolatedSpringProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Test
@@ -55,6 +58,7 @@ class StrandedOrderIntegrationTests extends WorkerIntegrationTestSupport {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the fault lasts as long as the try block
 	void orderDeadLetteredForGoodIsFailedWithItsReasonAndDeadLetterAndAReplayCompletesIt() {
 		this.fixtures.stock("A", 10);
 		UUID refused = this.fixtures.order(this.fixtures.line("A", 2, "1.00"));
@@ -78,8 +82,10 @@ class StrandedOrderIntegrationTests extends WorkerIntegrationTestSupport {
 
 		this.fixtures.awaitStatus(refused, "COMPLETED");
 		assertThat(this.fixtures.available("A")).isEqualTo(8);
-		assertThat(this.jdbc.sql("select failure_reason from orders where id = :id").param("id", refused)
-			.query(String.class).optional()).isEmpty();
+		assertThat(this.jdbc.sql("select failure_reason from orders where id = :id")
+			.param("id", refused)
+			.query(String.class)
+			.optional()).isEmpty();
 		assertThat(this.fixtures.events(refused)).containsExactly("CREATED", "PROCESSING", "FAILED", "PROCESSING",
 				"COMPLETED");
 	}
@@ -91,8 +97,10 @@ class StrandedOrderIntegrationTests extends WorkerIntegrationTestSupport {
 		this.fixtures.send(missing);
 
 		await().atMost(OrderFixtures.TIMEOUT).until(() -> !this.fixtures.deadLetters(missing.toString()).isEmpty());
-		assertThat(this.jdbc.sql("select count(*) from audit_logs where order_id = :id").param("id", missing)
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from audit_logs where order_id = :id")
+			.param("id", missing)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 }

@@ -21,12 +21,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A dead letter the broker refuses for good (here: larger than the dead-letter topic's
- * {@code max.message.bytes}, which an operator set below the worker's limit) does not block its
- * partition in endless retries: it is logged and counted, its order becomes {@code FAILED} saying
- * that its dead letter could not be published, and the records behind it are processed.
+ * {@code max.message.bytes}, which an operator set below the worker's limit) does not
+ * block its partition in endless retries: it is logged and counted, its order becomes
+ * {@code FAILED} saying that its dead letter could not be published, and the records
+ * behind it are processed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.config.name=orderflow-worker", "orderflow.worker.instance-id=unpublishable-test-worker" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+		"spring.config.name=orderflow-worker", "orderflow.worker.instance-id=unpublishable-test-worker" })
 class UnpublishableDeadLetterIntegrationTests extends WorkerIntegrationTestSupport {
 
 	@Autowired
@@ -36,9 +37,11 @@ class UnpublishableDeadLetterIntegrationTests extends WorkerIntegrationTestSuppo
 	static void infrastructure(DynamicPropertyRegistry registry) throws ExecutionException, InterruptedException {
 		Map<String, String> properties = TestInfrastructure.shared().isolatedSpringProperties();
 		String orders = properties.get("orderflow.topics.orders");
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")))) {
-			admin.createTopics(List.of(new NewTopic(orders, 6, (short) 1),
-					new NewTopic(orders + "-dlt", 6, (short) 1).configs(Map.of("max.message.bytes", "4096"))))
+		try (Admin admin = Admin
+			.create(Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")))) {
+			admin
+				.createTopics(List.of(new NewTopic(orders, 6, (short) 1),
+						new NewTopic(orders + "-dlt", 6, (short) 1).configs(Map.of("max.message.bytes", "4096"))))
 				.all()
 				.get();
 		}
@@ -46,6 +49,7 @@ class UnpublishableDeadLetterIntegrationTests extends WorkerIntegrationTestSuppo
 	}
 
 	@Test
+	@SuppressWarnings("try") // the fault lasts as long as the try block
 	void orderWhoseDeadLetterTheBrokerRefusesIsFailedAndTheRecordsBehindItAreProcessed() {
 		this.fixtures.stock("A", 10);
 		UUID refused = this.fixtures.order(this.fixtures.line("A", 1, "1.00"));

@@ -14,7 +14,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What worker integration tests share: the worker's own database and topics, and fresh
- * {@link OrderFixtures} for each test. Subclasses bring {@code @SpringBootTest} and the infrastructure.
+ * {@link OrderFixtures} for each test. Subclasses bring {@code @SpringBootTest} and the
+ * infrastructure.
  */
 abstract class WorkerIntegrationTestSupport {
 
@@ -43,8 +44,8 @@ abstract class WorkerIntegrationTestSupport {
 	}
 
 	/**
-	 * Waits until every consumer of the worker owns partitions, so a consumer that joins late
-	 * cannot start a rebalance in the middle of a test.
+	 * Waits until every consumer of the worker owns partitions, so a consumer that joins
+	 * late cannot start a rebalance in the middle of a test.
 	 */
 	void awaitAllConsumersAssigned() {
 		await().atMost(OrderFixtures.TIMEOUT)

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Workers as real processes, stopped the way production stops them: SIGKILL (a crash, an OOM kill)
- * and SIGTERM (a rolling update, a scale-down). Either way every order completes exactly once.
+ * Workers as real processes, stopped the way production stops them: SIGKILL (a crash, an
+ * OOM kill) and SIGTERM (a rolling update, a scale-down). Either way every order
+ * completes exactly once.
  */
 class WorkerProcessIntegrationTests {
 
@@ -67,7 +68,8 @@ class WorkerProcessIntegrationTests {
 		await().atMost(OrderFixtures.TIMEOUT).until(() -> completedBy("worker-1") >= 20);
 		this.workers.get(0).kill();
 
-		await().atMost(Duration.ofMinutes(3)).until(() -> this.fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
+		await().atMost(Duration.ofMinutes(3))
+			.until(() -> this.fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
 		assertExactlyOnce(ids);
 		assertThat(completedBy("worker-2")).as("orders worker-2 took over").isPositive();
 	}
@@ -82,9 +84,11 @@ class WorkerProcessIntegrationTests {
 
 		assertThat(stopping.awaitExit(Duration.ofSeconds(60))).as("worker-1 exited").isTrue();
 		assertThat(stopping.exitValue()).as("exit code after SIGTERM").isIn(0, 143);
-		// Well inside the 15 s session timeout: the worker left the group rather than being timed out.
+		// Well inside the 15 s session timeout: the worker left the group rather than
+		// being timed out.
 		await().atMost(Duration.ofSeconds(8)).until(() -> groupMembers() == 3);
-		await().atMost(Duration.ofMinutes(3)).until(() -> this.fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
+		await().atMost(Duration.ofMinutes(3))
+			.until(() -> this.fixtures.countWithStatus(ids, "COMPLETED") == ids.size());
 		assertExactlyOnce(ids);
 		assertThat(this.jdbc.sql("""
 				select count(*) from audit_logs a
@@ -92,10 +96,14 @@ class WorkerProcessIntegrationTests {
 				  and not exists (select 1 from audit_logs c where c.order_id = a.order_id and c.event = 'COMPLETED'
 				                  and c.detail ->> 'worker' = 'worker-1')
 				""").param("ids", ids.toArray(UUID[]::new)).query(Long.class).single())
-			.as("orders worker-1 took but left unfinished").isZero();
+			.as("orders worker-1 took but left unfinished")
+			.isZero();
 	}
 
-	/** 400 orders whose processing takes about 10 ms each, so a stop lands in the middle of the stream. */
+	/**
+	 * 400 orders whose processing takes about 10 ms each, so a stop lands in the middle
+	 * of the stream.
+	 */
 	private List<UUID> streamOfSlowOrders(int count) {
 		this.fixtures.stock("A", 1_000_000);
 		this.jdbc.sql("""
@@ -128,7 +136,8 @@ class WorkerProcessIntegrationTests {
 	}
 
 	private long completedBy(String worker) {
-		return this.jdbc.sql("select count(*) from audit_logs where event = 'COMPLETED' and detail ->> 'worker' = :worker")
+		return this.jdbc
+			.sql("select count(*) from audit_logs where event = 'COMPLETED' and detail ->> 'worker' = :worker")
 			.param("worker", worker)
 			.query(Long.class)
 			.single();
@@ -136,7 +145,8 @@ class WorkerProcessIntegrationTests {
 
 	private int groupMembers() throws Exception {
 		String group = this.properties.get("spring.kafka.consumer.group-id");
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.properties.get("spring.kafka.bootstrap-servers")))) {
+		try (Admin admin = Admin
+			.create(Map.of("bootstrap.servers", this.properties.get("spring.kafka.bootstrap-servers")))) {
 			ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
 				.describedGroups()
 				.get(group)

@@ -45,15 +45,16 @@ class FailureClassifierTests {
 
 	@Test
 	void lockTimeoutAndStatementTimeoutAreTransient() {
-		// What pgjdbc throws when lock_timeout or statement_timeout cuts a statement short.
+		// What pgjdbc throws when lock_timeout or statement_timeout cuts a statement
+		// short.
 		assertThat(this.classifier.isTransient(new UncategorizedSQLException("select for update", "select",
 				new SQLException("canceling statement due to lock timeout", "55P03"))))
 			.isTrue();
 		assertThat(this.classifier.isTransient(new UncategorizedSQLException("update", "update",
 				new SQLException("canceling statement due to statement timeout", "57014"))))
 			.isTrue();
-		assertThat(this.classifier.isTransient(new UncategorizedSQLException("update", "update",
-				new SQLException("object in use", "55006"))))
+		assertThat(this.classifier
+			.isTransient(new UncategorizedSQLException("update", "update", new SQLException("object in use", "55006"))))
 			.isFalse();
 	}
 

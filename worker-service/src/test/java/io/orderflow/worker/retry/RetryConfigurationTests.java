@@ -54,7 +54,10 @@ class RetryConfigurationTests {
 		return new RetryProperties(Duration.ofMillis(10), 2.0, Duration.ofMillis(40), jitter, Duration.ofMillis(100));
 	}
 
-	/** The backoffs until {@link BackOffExecution#STOP}; fails if it does not come within 100 of them. */
+	/**
+	 * The backoffs until {@link BackOffExecution#STOP}; fails if it does not come within
+	 * 100 of them.
+	 */
 	private static List<Long> intervalsUntilStop(BackOffExecution execution) {
 		List<Long> intervals = new ArrayList<>();
 		for (long next = execution.nextBackOff(); next != BackOffExecution.STOP; next = execution.nextBackOff()) {

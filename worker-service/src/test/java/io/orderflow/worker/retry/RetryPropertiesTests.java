@@ -45,8 +45,8 @@ class RetryPropertiesTests {
 	void unsetPropertiesTakeTheirDefaults() {
 		RetryProperties retry = bind(Map.of());
 
-		assertThat(retry).isEqualTo(new RetryProperties(millis(500), 2.0, Duration.ofSeconds(15), millis(250),
-				Duration.ofMinutes(5)));
+		assertThat(retry).isEqualTo(
+				new RetryProperties(millis(500), 2.0, Duration.ofSeconds(15), millis(250), Duration.ofMinutes(5)));
 	}
 
 	@Test
