@@ -41,13 +41,13 @@ public final class BindAddress {
 					|| NetworkInterface.getByInetAddress(resolved) != null) {
 				return address;
 			}
-			throw new IllegalArgumentException("--bind " + address + " is not an address of this machine");
+			throw new IllegalArgumentException("'" + address + "' is not an address of this machine");
 		}
 		catch (UnknownHostException ex) {
-			throw new IllegalArgumentException("--bind " + address + " is not a known address", ex);
+			throw new IllegalArgumentException("'" + address + "' is not a known address", ex);
 		}
 		catch (SocketException ex) {
-			throw new IllegalArgumentException("--bind " + address + ": cannot list this machine's addresses", ex);
+			throw new IllegalArgumentException("'" + address + "': cannot list this machine's addresses", ex);
 		}
 	}
 

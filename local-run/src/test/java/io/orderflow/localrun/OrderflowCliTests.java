@@ -137,7 +137,7 @@ class OrderflowCliTests {
 					up --apis 11             | Invalid value for option '--apis': must be 1 to 10, got 11
 					up --api-port x          | Invalid value for option '--api-port': 'x' is not a whole number
 					up --kafka-port 70000    | Invalid value for option '--kafka-port': must be 1 to 65535, got 70000
-					up --bind 203.0.113.77   | Invalid value for option '--bind': --bind 203.0.113.77 is not an address of this machine
+					up --bind 203.0.113.77   | Invalid value for option '--bind': '203.0.113.77' is not an address of this machine
 					demo --orders 0          | Invalid value for option '--orders': must be at least 1, got 0
 					chaos --workers 1        | Invalid value for option '--workers': must be 2 to 99, got 1
 					chaos --duration 3min    | Invalid value for option '--duration': --duration takes seconds (300, 300s), minutes (3m) or hours (1h), got '3min'
