@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.common.order.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,7 +52,8 @@ record OrderView(UUID id, String customerId, String currency, String total, Orde
 	 * @param at when
 	 * @param detail event data
 	 */
-	record HistoryEntry(String event, Instant at, JsonNode detail) {
+	record HistoryEntry(String event, Instant at, @Schema(implementation = Object.class, types = "object",
+			description = "event data, a JSON object whose fields depend on the event") JsonNode detail) {
 
 	}
 
