@@ -1,8 +1,10 @@
 package io.orderflow.api;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 
+import io.orderflow.api.schema.SchemaMigration;
 import io.orderflow.common.messaging.TopicsConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -25,7 +27,15 @@ public class ApiApplication {
 	 */
 	public static final Map<String, Object> DEFAULTS = Map.of("spring.config.name", "orderflow-api");
 
+	/**
+	 * Runs the api, or with the first argument {@code migrate} only migrates the schema
+	 * and exits (see {@link SchemaMigration}).
+	 * @param args {@code migrate}, or none; then Spring arguments
+	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals(SchemaMigration.COMMAND)) {
+			System.exit(SchemaMigration.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		application().run(args);
 	}
 
