@@ -95,7 +95,13 @@ class ChartManifestsTests {
 						(container) -> container.getEnv().forEach((variable) -> variables.add(variable.getName())));
 			}
 		}
-		variables.add("ORDERFLOW_SECURITY_APIKEYS_BILLING");
+		if (rendering.contains("Secret", "shop-orderflow-api-keys")) {
+			// envFrom with a prefix: each key of the Secret is a client
+			rendering.get(io.fabric8.kubernetes.api.model.Secret.class, "shop-orderflow-api-keys")
+				.getData()
+				.keySet()
+				.forEach((client) -> variables.add("ORDERFLOW_SECURITY_APIKEYS_" + client));
+		}
 		assertThat(variables).contains("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_PASSWORD",
 				"SPRING_KAFKA_LISTENER_CONCURRENCY", "ORDERFLOW_WORKER_SHUTDOWNTIMEOUT");
 		assertThat(PropertyNames.ofServices().unbound(variables)).isEmpty();
