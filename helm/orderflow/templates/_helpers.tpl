@@ -198,6 +198,9 @@ that says what to change.
 {{- if gt $consumers (int $v.kafka.topics.partitions) }}
 {{- fail (printf "%s (%d) x worker.listenerConcurrency (%d) = %d consumers, more than kafka.topics.partitions (%d): the extra consumers would sit idle. Lower %s or worker.listenerConcurrency, or raise kafka.topics.partitions" (include "orderflow.worker.maxReplicasValue" .) $maxReplicas (int $v.worker.listenerConcurrency) $consumers (int $v.kafka.topics.partitions) (include "orderflow.worker.maxReplicasValue" .)) }}
 {{- end }}
+{{- if and $v.worker.keda.enabled (lt (int $v.worker.keda.minReplicaCount) 1) }}
+{{- fail "worker.keda.minReplicaCount must be at least 1: the workers also run the cleanup and reconcile jobs, which would stop while no worker runs" }}
+{{- end }}
 {{- if and $v.worker.keda.enabled (gt (int $v.worker.keda.minReplicaCount) (int $v.worker.keda.maxReplicaCount)) }}
 {{- fail (printf "worker.keda.minReplicaCount (%d) is above worker.keda.maxReplicaCount (%d)" (int $v.worker.keda.minReplicaCount) (int $v.worker.keda.maxReplicaCount)) }}
 {{- end }}

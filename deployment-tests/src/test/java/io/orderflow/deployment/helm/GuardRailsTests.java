@@ -82,6 +82,12 @@ class GuardRailsTests {
 				"worker.terminationGracePeriodSeconds must be at least 25");
 	}
 
+	@Test
+	void kedaScalingTheWorkersToZeroFailsBecauseTheScheduledJobsWouldStop() {
+		assertFails(HelmChart.requiredAnd(Map.of("worker.keda.minReplicaCount", 0)),
+				"worker.keda.minReplicaCount must be at least 1: the workers also run the cleanup and reconcile jobs");
+	}
+
 	private static Map<String, Object> without(String path) {
 		Map<String, Object> values = new HashMap<>(HelmChart.REQUIRED);
 		values.remove(path);

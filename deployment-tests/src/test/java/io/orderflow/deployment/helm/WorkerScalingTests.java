@@ -32,13 +32,13 @@ class WorkerScalingTests {
 
 	@Test
 	void kedaScalesTheWorkerDeploymentBetweenTheConfiguredReplicas() {
-		Rendering rendering = HelmChart.render(HelmChart.requiredAnd(
-				Map.of("worker.keda.minReplicaCount", 0, "worker.keda.maxReplicaCount", 1, "worker.keda.lagThreshold",
-						500, "worker.keda.activationLagThreshold", 5, "kafka.consumerGroup", "eu-workers")));
+		Rendering rendering = HelmChart.render(HelmChart.requiredAnd(Map.of("kafka.topics.partitions", 12,
+				"worker.keda.minReplicaCount", 2, "worker.keda.maxReplicaCount", 4, "worker.keda.lagThreshold", 500,
+				"worker.keda.activationLagThreshold", 5, "kafka.consumerGroup", "eu-workers")));
 		GenericKubernetesResource scaledObject = rendering.generic("ScaledObject", WORKER);
 		assertThat(at(scaledObject, "spec", "scaleTargetRef", "name")).isEqualTo(WORKER);
-		assertThat(at(scaledObject, "spec", "minReplicaCount")).isEqualTo(0);
-		assertThat(at(scaledObject, "spec", "maxReplicaCount")).isEqualTo(1);
+		assertThat(at(scaledObject, "spec", "minReplicaCount")).isEqualTo(2);
+		assertThat(at(scaledObject, "spec", "maxReplicaCount")).isEqualTo(4);
 		Map<String, Object> metadata = single(scaledObject.get("spec", "triggers"))
 			.get("metadata") instanceof Map<?, ?> map ? cast(map) : Map.of();
 		assertThat(metadata).containsEntry("lagThreshold", "500")
