@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.orderflow.benchmarks.outbox.OutboxBenchmarkCli;
-import io.orderflow.benchmarks.relay.RelayBenchmarkCli;
+import io.orderflow.benchmarks.pipeline.PipelineBenchmarkCli;
 import io.orderflow.dlt.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code ./orderflow bench} and {@code ./orderflow bench-outbox}.
  */
 @Command(name = "orderflow", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
-		subcommands = { RelayBenchmarkCli.class, OutboxBenchmarkCli.class },
+		subcommands = { PipelineBenchmarkCli.class, OutboxBenchmarkCli.class },
 		description = "The benchmarks of orderflow. ./orderflow COMMAND --help tells more about one.")
 public final class BenchmarksCli implements Callable<Integer> {
 

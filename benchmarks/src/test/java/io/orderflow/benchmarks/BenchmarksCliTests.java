@@ -23,12 +23,13 @@ class BenchmarksCliTests {
 	private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			--help               | Usage: orderflow [-hV] [COMMAND]       | bench-outbox
-			bench --help         | Usage: orderflow bench [-hV]           | --rounds=N rounds (default: 3)
-			bench-outbox --help  | Usage: orderflow bench-outbox [-hV]    | --modulith-property=NAME=VALUE
-			bench-outbox -h      | Usage: orderflow bench-outbox [-hV]    | --no-outage skip the broker outage scenario
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					--help               | Usage: orderflow [-hV] [COMMAND]       | bench-outbox
+					bench --help         | Usage: orderflow bench [-hV] [--quick]  | --rounds=N rounds; the report gives medians (default: 3; 1 with --quick)
+					bench-outbox --help  | Usage: orderflow bench-outbox [-hV]    | --modulith-property=NAME=VALUE
+					bench-outbox -h      | Usage: orderflow bench-outbox [-hV]    | --no-outage skip the broker outage scenario
+					""")
 	void helpOfEveryCommandPrintsItsUsageAndExitsZero(String args, String usage, String option) {
 		Run run = execute(args.split(" "));
 
@@ -53,11 +54,21 @@ class BenchmarksCliTests {
 	}
 
 	@Test
+	void benchHelpShowsEveryOptionWithItsDefault() {
+		String help = execute("bench", "--help").out().replaceAll("\\s+", " ");
+
+		assertThat(help).contains("--rounds=N rounds; the report gives medians (default: 3; 1 with --quick)",
+				"--duration=D length of each phase: seconds (10, 10s) or minutes (1m) (default: 10s; 1s with --quick)",
+				"--quick a smoke run for CI", "--report=DIR where report.md and the charts go");
+	}
+
+	@Test
 	void anUnknownOptionIsAUsageErrorWithTheUsageOfItsCommand() {
 		Run run = execute("bench", "--fast");
 
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).startsWith("Unknown option: '--fast'\n").contains("Usage: orderflow bench [-hV]");
+		assertThat(run.err()).startsWith("Unknown option: '--fast'\n")
+			.contains("Usage: orderflow bench [-hV] [--quick]");
 		assertThat(this.progress.size()).isZero();
 	}
 
@@ -66,6 +77,8 @@ class BenchmarksCliTests {
 			textBlock = """
 					bench --rounds 0                     | Invalid value for option '--rounds': must be at least 1, got 0
 					bench --rounds                       | Missing required parameter for option '--rounds' (N)
+					bench --duration 0                   | Invalid value for option '--duration': must be at least 1 s, got 0
+					bench --duration 5x                  | Invalid value for option '--duration': --duration takes seconds (300, 300s), minutes (3m) or hours (1h), got '5x'
 					bench-outbox --threads 0             | Invalid value for option '--threads': must be at least 1, got 0
 					bench-outbox --warmup -1             | Invalid value for option '--warmup': must be at least 0, got -1
 					bench-outbox --modulith-property x   | Invalid value for option '--modulith-property' (NAME=VALUE): 'x' is not NAME=VALUE

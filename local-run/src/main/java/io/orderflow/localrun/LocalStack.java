@@ -76,9 +76,12 @@ public final class LocalStack implements AutoCloseable {
 	 * @param ownInfrastructure start a broker and an embedded PostgreSQL even when the
 	 * environment names existing ones: for runs that stop them
 	 * @param workerEnvironment further environment of the workers
+	 * @param postgresConfig server settings of an embedded PostgreSQL this stack starts,
+	 * such as {@code fsync=on} (zonky turns it off); an existing database keeps its own
 	 */
 	public record Settings(Path home, int workers, int apis, int apiPort, int kafkaPort, String bindAddress,
-			Path workDirectory, boolean ownInfrastructure, Map<String, String> workerEnvironment) {
+			Path workDirectory, boolean ownInfrastructure, Map<String, String> workerEnvironment,
+			Map<String, String> postgresConfig) {
 
 		public Settings {
 			if (workers < 1 || workers > MAX_WORKERS) {
@@ -96,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
 				throw new IllegalArgumentException("--kafka-port must be 1 to 65535, got " + kafkaPort);
 			}
 			workerEnvironment = Map.copyOf(workerEnvironment);
+			postgresConfig = Map.copyOf(postgresConfig);
 		}
 
 		/**
@@ -103,7 +107,8 @@ public final class LocalStack implements AutoCloseable {
 		 * environment if named.
 		 */
 		Settings(Path home, int workers, int apis, int apiPort, int kafkaPort, String bindAddress) {
-			this(home, workers, apis, apiPort, kafkaPort, bindAddress, home.resolve(".orderflow"), false, Map.of());
+			this(home, workers, apis, apiPort, kafkaPort, bindAddress, home.resolve(".orderflow"), false, Map.of(),
+					Map.of());
 		}
 
 		/**
@@ -114,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
 		public static Settings ownStack(Path home, int workers, int apis, Path workDirectory,
 				Map<String, String> workerEnvironment) {
 			return new Settings(home, workers, apis, FreePorts.findBase(portOffsets(workers, apis)), FreePorts.find(),
-					BindAddress.LOOPBACK, workDirectory, true, workerEnvironment);
+					BindAddress.LOOPBACK, workDirectory, true, workerEnvironment, Map.of());
 		}
 
 		/**
@@ -123,7 +128,16 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		public Settings withEnvironmentInfrastructure() {
 			return new Settings(this.home, this.workers, this.apis, this.apiPort, this.kafkaPort, this.bindAddress,
-					this.workDirectory, false, this.workerEnvironment);
+					this.workDirectory, false, this.workerEnvironment, this.postgresConfig);
+		}
+
+		/**
+		 * As given, but an embedded PostgreSQL that this stack starts runs with
+		 * {@code config} as further server settings.
+		 */
+		public Settings withPostgresConfig(Map<String, String> config) {
+			return new Settings(this.home, this.workers, this.apis, this.apiPort, this.kafkaPort, this.bindAddress,
+					this.workDirectory, this.ownInfrastructure, this.workerEnvironment, config);
 		}
 
 		/** HTTP port of api replica {@code replica} (1-based): 100 apart. */
@@ -255,7 +269,7 @@ public final class LocalStack implements AutoCloseable {
 		Database database = settings.ownInfrastructure() ? null : Database.fromEnvironment().orElse(null);
 		if (database == null) {
 			this.out.println("Starting embedded PostgreSQL ...");
-			this.postgres = PostgresServer.embedded(work.resolve("postgres"), 0);
+			this.postgres = PostgresServer.embedded(work.resolve("postgres"), 0, settings.postgresConfig());
 			database = this.postgres.createDatabase("orderflow");
 		}
 		this.database = database;

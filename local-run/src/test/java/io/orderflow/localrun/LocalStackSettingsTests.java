@@ -67,6 +67,18 @@ class LocalStackSettingsTests {
 	}
 
 	@Test
+	void postgresServerSettingsAreKeptWhenTheEnvironmentsInfrastructureIsAllowed() {
+		LocalStack.Settings settings = LocalStack.Settings
+			.ownStack(HOME, 1, 1, HOME.resolve(".orderflow-bench"), Map.of())
+			.withPostgresConfig(Map.of("fsync", "on", "synchronous_commit", "on"))
+			.withEnvironmentInfrastructure();
+
+		assertThat(settings.postgresConfig()).containsOnly(Map.entry("fsync", "on"),
+				Map.entry("synchronous_commit", "on"));
+		assertThat(LocalStack.Settings.ownStack(HOME, 1, 1, HOME, Map.of()).postgresConfig()).isEmpty();
+	}
+
+	@Test
 	void clientsReachAWildcardBindThroughLoopback() {
 		assertThat(BindAddress.connectHost("0.0.0.0")).isEqualTo("127.0.0.1");
 		assertThat(BindAddress.connectHost("192.0.2.7")).isEqualTo("192.0.2.7");

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * orders at a steady rate (latency from the outbox's own timestamps: stored to marked
  * published, which happens after the acknowledgement) and then a burst (accept and drain
  * rates). Prints every round and the medians; the machine is noisy, so read ratios, not
- * absolutes.
+ * absolutes. One section of {@code ./orderflow bench}.
  */
 public final class RelayBenchmark {
 
@@ -60,19 +59,10 @@ public final class RelayBenchmark {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	/**
-	 * On a stack of its own (free ports, one worker), so it neither disturbs nor is
-	 * disturbed by a running one.
+	 * On a running stack (one api, one worker): {@code ./orderflow bench} runs it as one
+	 * section of its report.
 	 */
-	public static void run(Path home, int rounds, PrintStream out) throws InterruptedException {
-		LocalStack.Settings own = LocalStack.Settings.ownStack(home, 1, 1, home.resolve(".orderflow-bench"), Map.of())
-			.withEnvironmentInfrastructure();
-		try (LocalStack stack = LocalStack.start(own, out)) {
-			out.println();
-			new RelayBenchmark(stack, out).run(rounds, 300, 2000);
-		}
-	}
-
-	RelayBenchmark(LocalStack stack, PrintStream out) {
+	public RelayBenchmark(LocalStack stack, PrintStream out) {
 		this.stack = stack;
 		this.out = out;
 	}
@@ -92,7 +82,7 @@ public final class RelayBenchmark {
 
 	}
 
-	void run(int rounds, int steadyOrders, int burstOrders) throws InterruptedException {
+	public void run(int rounds, int steadyOrders, int burstOrders) throws InterruptedException {
 		createBaselineTopic();
 		this.out.printf(
 				"Relay benchmark: %d rounds; each %d orders at a steady %d/s, then a burst of %d (8 clients)%n%n",

@@ -1,5 +1,5 @@
 /**
- * {@code ./orderflow bench}: the outbox relay's latency against a plain Kafka producer's,
- * on a local stack of its own.
+ * The outbox relay's latency against a plain Kafka producer's, on a running local stack:
+ * a section of {@code ./orderflow bench}.
  */
 package io.orderflow.benchmarks.relay;

@@ -1,0 +1,50 @@
+package io.orderflow.benchmarks.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What one {@code ./orderflow bench} run does.
+ *
+ * @param rounds rounds of every figure; the report gives their medians
+ * @param phase length of each measured phase (a closed or open loop, an anchor)
+ * @param warmup unmeasured HTTP load before the first round, so the api is compiled
+ * @param kafkaRecords records of the Kafka producer and consumer anchors, per round
+ * @param relaySteadyOrders orders at a steady 50/s in the relay section
+ * @param relayBurstOrders orders of the relay section's burst
+ * @param quick a smoke run: tiny numbers, for CI
+ * @param reportDirectory where report.md and the charts go
+ * @param workDirectory where the stack keeps its files
+ */
+record BenchSettings(int rounds, Duration phase, Duration warmup, int kafkaRecords, int relaySteadyOrders,
+		int relayBurstOrders, boolean quick, Path reportDirectory, Path workDirectory) {
+
+	static final int DEFAULT_ROUNDS = 3;
+
+	static final Duration DEFAULT_PHASE = Duration.ofSeconds(10);
+
+	BenchSettings {
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+		}
+		if (phase.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException("--duration must be at least 1 s, got " + phase.toMillis() + " ms");
+		}
+	}
+
+	/** A full run: 200,000 Kafka records, the relay section at 300 and 2,000 orders. */
+	static BenchSettings standard(int rounds, Duration phase, Path reportDirectory, Path workDirectory) {
+		Duration warmup = (phase.compareTo(Duration.ofSeconds(5)) < 0) ? phase : Duration.ofSeconds(5);
+		return new BenchSettings(rounds, phase, warmup, 200_000, 300, 2000, false, reportDirectory, workDirectory);
+	}
+
+	/**
+	 * A smoke run: 1 s phases and small numbers; it checks that everything runs and the
+	 * report is written, not how fast.
+	 */
+	static BenchSettings quick(int rounds, Path reportDirectory, Path workDirectory) {
+		return new BenchSettings(rounds, Duration.ofSeconds(1), Duration.ofSeconds(1), 2000, 20, 100, true,
+				reportDirectory, workDirectory);
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.orderflow.benchmarks.pipeline;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's PNG charts, drawn headless with JFreeChart.
+ */
+final class Charts {
+
+	static final int WIDTH = 1000;
+
+	static final int HEIGHT = 560;
+
+	private Charts() {
+	}
+
+	/** Completions per second of each named phase, over the phase's seconds. */
+	static void throughputOverTime(Path file, String title, Map<String, Timeline> phases) {
+		XYSeriesCollection data = new XYSeriesCollection();
+		phases.forEach((name, timeline) -> {
+			XYSeries series = new XYSeries(name);
+			long[] perSecond = timeline.perSecond();
+			for (int second = 0; second < perSecond.length; second++) {
+				series.add(second + 1, perSecond[second]);
+			}
+			data.addSeries(series);
+		});
+		JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the phase", "completed per second", data,
+				PlotOrientation.VERTICAL, true, false, false);
+		chart.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		styleLines(chart.getXYPlot(), data.getSeriesCount(), true);
+		save(chart, file);
+	}
+
+	/**
+	 * Latency by percentile of each named histogram (microseconds): the x axis is 1/(1 -
+	 * percentile) on a log scale, so 10 is p90, 100 is p99 and 1000 is p99.9.
+	 */
+	static void latencyPercentiles(Path file, String title, Map<String, Histogram> histograms) {
+		XYSeriesCollection data = new XYSeriesCollection();
+		histograms.forEach((name, histogram) -> data.addSeries(percentileSeries(name, histogram)));
+		JFreeChart chart = ChartFactory.createXYLineChart(title, "", "latency (ms)", data, PlotOrientation.VERTICAL,
+				true, false, false);
+		XYPlot plot = chart.getXYPlot();
+		LogAxis axis = new LogAxis("1 / (1 - percentile): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9");
+		axis.setBase(10);
+		axis.setSmallestValue(1);
+		// One tick per power of ten, labelled 1, 10, 100, ...
+		axis.setTickUnit(new NumberTickUnit(1));
+		axis.setNumberFormatOverride(new DecimalFormat("0"));
+		plot.setDomainAxis(axis);
+		styleLines(plot, data.getSeriesCount(), false);
+		save(chart, file);
+	}
+
+	static XYSeries percentileSeries(String name, Histogram histogram) {
+		XYSeries series = new XYSeries(name);
+		if (histogram.getTotalCount() == 0) {
+			return series;
+		}
+		for (HistogramIterationValue value : histogram.percentiles(5)) {
+			double percentile = value.getPercentileLevelIteratedTo();
+			if (percentile >= 100.0) {
+				break;
+			}
+			series.add(1 / (1 - percentile / 100.0),
+					histogram.highestEquivalentValue(value.getValueIteratedTo()) / 1000.0);
+		}
+		return series;
+	}
+
+	private static void styleLines(XYPlot plot, int series, boolean shapes) {
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, shapes);
+		for (int i = 0; i < series; i++) {
+			renderer.setSeriesStroke(i, new BasicStroke(2f));
+		}
+		plot.setRenderer(renderer);
+		plot.setBackgroundPaint(Color.WHITE);
+		plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+	}
+
+	private static void save(JFreeChart chart, Path file) {
+		try {
+			ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write chart " + file, ex);
+		}
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.orderflow.benchmarks.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka's own throughput on the stack's broker: one producer with the api's settings
+ * sends records shaped like the relay's (the order id as key, {@code {"orderId": ...}} as
+ * value) to a topic of 6 partitions as fast as it can, then one consumer reads them all.
+ */
+final class KafkaThroughput {
+
+	static final int PARTITIONS = 6;
+
+	private final String bootstrapServers;
+
+	KafkaThroughput(String bootstrapServers) {
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	/**
+	 * Records per second produced and consumed.
+	 *
+	 * @param produced sent until every record was acknowledged
+	 * @param consumed read from the beginning by one consumer
+	 */
+	record Result(double produced, double consumed) {
+
+	}
+
+	Result measure(String topic, int records) {
+		createTopic(topic);
+		return new Result(produce(topic, records), consume(topic, records));
+	}
+
+	private double produce(String topic, int records) {
+		AtomicLong acknowledged = new AtomicLong();
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ProducerConfig.ACKS_CONFIG,
+						"all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 2),
+				new StringSerializer(), new ByteArraySerializer())) {
+			// Metadata first, so the figure is the sending alone.
+			producer.partitionsFor(topic);
+			long start = System.nanoTime();
+			for (int i = 0; i < records; i++) {
+				String id = UUID.randomUUID().toString();
+				producer.send(
+						new ProducerRecord<>(topic, id,
+								("{\"orderId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)),
+						(metadata, exception) -> {
+							if (exception != null) {
+								failure.compareAndSet(null, exception);
+							}
+							else {
+								acknowledged.incrementAndGet();
+							}
+						});
+			}
+			producer.flush();
+			double seconds = (System.nanoTime() - start) / 1e9;
+			if (failure.get() != null || acknowledged.get() != records) {
+				throw new IllegalStateException("The Kafka producer anchor had " + acknowledged.get() + " of " + records
+						+ " records acknowledged", failure.get());
+			}
+			return records / seconds;
+		}
+	}
+
+	private double consume(String topic, int records) {
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest"),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			long read = 0;
+			long start = System.nanoTime();
+			long deadline = start + Duration.ofMinutes(2).toNanos();
+			while (read < records) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(
+							"The Kafka consumer anchor read " + read + " of " + records + " records in 2 minutes");
+				}
+				read += consumer.poll(Duration.ofMillis(200)).count();
+			}
+			return records / ((System.nanoTime() - start) / 1e9);
+		}
+	}
+
+	private void createTopic(String topic) {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrapServers))) {
+			admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot create topic " + topic, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating topic " + topic, ex);
+		}
+	}
+
+}

@@ -1,0 +1,312 @@
+package io.orderflow.benchmarks.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.orderflow.benchmarks.relay.RelayBenchmark;
+import io.orderflow.localrun.LocalStack;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/**
+ * {@code ./orderflow bench}: the pipeline against its anchors in one run, on one stack of
+ * its own (one api, one worker, a broker and PostgreSQL with {@code fsync} and
+ * {@code synchronous_commit} on, or the server the environment names). Per round: one
+ * order per transaction in plain JDBC (and pgbench) at 8 and 32 connections, Kafka's own
+ * producer and consumer, HTTP intake as closed loops at 8 and 32 connections and as an
+ * open loop at half the best closed-loop rate. Then the relay section, the tables, and
+ * the report with its charts.
+ */
+final class PipelineBenchmark {
+
+	/** What every contender runs under; zonky's embedded defaults turn both off. */
+	static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
+
+	static final int OPEN_LOOP_CONNECTIONS = 64;
+
+	private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
+
+	private final LocalStack stack;
+
+	private final BenchSettings settings;
+
+	private final PrintStream out;
+
+	private final JdbcOrderLoop jdbc;
+
+	private final HttpIntake http;
+
+	private final KafkaThroughput kafka;
+
+	private final Optional<Pgbench> pgbench;
+
+	PipelineBenchmark(LocalStack stack, BenchSettings settings, PrintStream out, Optional<Pgbench> pgbench) {
+		this.stack = stack;
+		this.settings = settings;
+		this.out = out;
+		this.jdbc = new JdbcOrderLoop(stack.database());
+		this.http = new HttpIntake(stack.apiUrl(), stack.apiKey());
+		this.kafka = new KafkaThroughput(stack.bootstrapServers());
+		this.pgbench = pgbench;
+	}
+
+	/**
+	 * The files of a finished run.
+	 *
+	 * @param report report.md
+	 * @param charts the PNG charts
+	 * @param tables the figures
+	 */
+	record Outcome(Path report, List<Path> charts, ReportTables tables) {
+
+	}
+
+	/** Starts the stack, runs every round, writes the report. */
+	static Outcome run(Path home, BenchSettings settings, PrintStream out) throws InterruptedException {
+		System.setProperty("java.awt.headless", "true");
+		LocalStack.Settings own = LocalStack.Settings.ownStack(home, 1, 1, settings.workDirectory(), Map.of())
+			.withPostgresConfig(DURABLE)
+			.withEnvironmentInfrastructure();
+		try (LocalStack stack = LocalStack.start(own, out)) {
+			out.println();
+			return new PipelineBenchmark(stack, settings, out, Pgbench.find()).run();
+		}
+	}
+
+	Outcome run() throws InterruptedException {
+		Machine machine = machine();
+		this.out.printf("Pipeline benchmark: %d round(s), %d s per phase%s%n", this.settings.rounds(),
+				this.settings.phase().toSeconds(), this.settings.quick() ? " (--quick: a smoke run)" : "");
+		this.out.printf("PostgreSQL %s (%s): %s%n", machine.postgres(), machine.database(), machine.durability());
+		this.out.printf("Kafka %s; %d cores; %s; pgbench: %s%n%n", machine.kafka(), machine.cores(), machine.java(),
+				machine.pgbench());
+
+		this.out.printf("Warm-up: HTTP intake, 8 connections, %d s (not measured) ...%n",
+				this.settings.warmup().toSeconds());
+		this.http.closedLoop(8, this.settings.warmup());
+		settle();
+
+		List<RoundResult> rounds = new ArrayList<>();
+		Map<String, Timeline> lastTimelines = new LinkedHashMap<>();
+		Map<String, Histogram> latencies = new LinkedHashMap<>();
+		for (int round = 1; round <= this.settings.rounds(); round++) {
+			lastTimelines.clear();
+			rounds.add(round(round, lastTimelines, latencies));
+		}
+
+		String relay = relaySection();
+		ReportTables tables = new ReportTables(rounds);
+		this.out.println();
+		this.out.println("Durability: " + machine.durability() + " for every contender, same database and schema");
+		this.out.print(tables.throughputText());
+		this.out.println();
+		this.out.print(tables.latencyText());
+		Outcome outcome = writeReport(machine, tables, relay, lastTimelines, latencies);
+		this.out.println();
+		this.out.println("Report: " + outcome.report() + " (charts: "
+				+ String.join(", ", outcome.charts().stream().map((chart) -> chart.getFileName().toString()).toList())
+				+ ")");
+		return outcome;
+	}
+
+	private RoundResult round(int round, Map<String, Timeline> timelines, Map<String, Histogram> latencies)
+			throws InterruptedException {
+		String label = "round %d/%d".formatted(round, this.settings.rounds());
+		Duration phase = this.settings.phase();
+
+		LoadRun jdbc8 = phase(label, "JDBC anchor, 8 connections", "orders/s", () -> this.jdbc.run(8, phase));
+		timelines.put("JDBC anchor, 8 conns", jdbc8.timeline());
+		LoadRun jdbc32 = phase(label, "JDBC anchor, 32 connections", "orders/s", () -> this.jdbc.run(32, phase));
+		timelines.put("JDBC anchor, 32 conns", jdbc32.timeline());
+
+		double pgbench8 = Double.NaN;
+		double pgbench32 = Double.NaN;
+		if (this.pgbench.isPresent()) {
+			pgbench8 = pgbench(label, 8);
+			pgbench32 = pgbench(label, 32);
+		}
+
+		this.out.printf("  %s  Kafka producer and consumer, %,d records ... ", label, this.settings.kafkaRecords());
+		KafkaThroughput.Result kafka = this.kafka.measure("bench-kafka-anchor-" + System.currentTimeMillis(),
+				this.settings.kafkaRecords());
+		this.out.printf("%,.0f produced/s, %,.0f consumed/s%n", kafka.produced(), kafka.consumed());
+
+		LoadRun http8 = phase(label, "HTTP intake, closed loop, 8 connections", "accepted/s",
+				() -> this.http.closedLoop(8, phase));
+		timelines.put("HTTP intake, 8 conns", http8.timeline());
+		merge(latencies, "HTTP closed loop, 8 conns", http8.latencies());
+		LoadRun http32 = phase(label, "HTTP intake, closed loop, 32 connections", "accepted/s",
+				() -> this.http.closedLoop(32, phase));
+		timelines.put("HTTP intake, 32 conns", http32.timeline());
+		merge(latencies, "HTTP closed loop, 32 conns", http32.latencies());
+
+		double rate = Math.max(1, 0.5 * Math.max(http8.throughput(), http32.throughput()));
+		LoadRun open = phase(label, "HTTP intake, open loop at %,.0f/s".formatted(rate), "accepted/s",
+				() -> this.http.openLoop(rate, OPEN_LOOP_CONNECTIONS, phase));
+		merge(latencies, "HTTP open loop, 50 % of max (corrected)", open.latencies());
+
+		return new RoundResult(jdbc8.throughput(), jdbc32.throughput(), pgbench8, pgbench32, kafka.produced(),
+				kafka.consumed(), http8.result(), http32.result(), rate, open.result());
+	}
+
+	private LoadRun phase(String label, String name, String unit, Phase phase) throws InterruptedException {
+		this.out.printf("  %s  %s, %d s ... ", label, name, this.settings.phase().toSeconds());
+		this.out.flush();
+		LoadRun run = phase.run();
+		LoadResult result = run.result();
+		this.out.printf("%,.0f %s, p50 %.1f ms, p99 %.1f ms%s%n", result.throughput(), unit, result.p50Ms(),
+				result.p99Ms(), (result.errors() > 0) ? ", %d errors".formatted(result.errors()) : "");
+		settle();
+		return run;
+	}
+
+	private double pgbench(String label, int clients) throws InterruptedException {
+		this.out.printf("  %s  pgbench anchor, %d clients, %d s ... ", label, clients,
+				this.settings.phase().toSeconds());
+		this.out.flush();
+		double tps = this.pgbench.orElseThrow()
+			.tps(this.stack.database(), clients, this.settings.phase(), this.settings.workDirectory());
+		this.out.printf("%,.0f TPS%n", tps);
+		settle();
+		return tps;
+	}
+
+	private String relaySection() throws InterruptedException {
+		this.out.println();
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		PrintStream both = new PrintStream(new Tee(this.out, captured), true, StandardCharsets.UTF_8);
+		new RelayBenchmark(this.stack, both).run(1, this.settings.relaySteadyOrders(),
+				this.settings.relayBurstOrders());
+		both.flush();
+		settle();
+		return captured.toString(StandardCharsets.UTF_8);
+	}
+
+	private Outcome writeReport(Machine machine, ReportTables tables, String relay, Map<String, Timeline> timelines,
+			Map<String, Histogram> latencies) {
+		Path directory = this.settings.reportDirectory();
+		try {
+			Files.createDirectories(directory);
+			Path throughput = directory.resolve(MarkdownReport.THROUGHPUT_CHART);
+			Charts.throughputOverTime(throughput, "Closed loops: completed per second", timelines);
+			Path latency = directory.resolve(MarkdownReport.LATENCY_CHART);
+			Charts.latencyPercentiles(latency, "HTTP intake latency by percentile", latencies);
+			Path report = directory.resolve("report.md");
+			Files.writeString(report, MarkdownReport.render(Instant.now().truncatedTo(ChronoUnit.SECONDS),
+					this.settings, machine, tables, relay));
+			return new Outcome(report, List.of(throughput, latency), tables);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the report to " + directory, ex);
+		}
+	}
+
+	/**
+	 * Waits until the relay published and the worker finished every order so far, so each
+	 * phase starts from the same quiet stack.
+	 */
+	private void settle() throws InterruptedException {
+		long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+		while (single("""
+				select (select count(*) from outbox where published_at is null)
+				     + (select count(*) from orders where status in ('PENDING', 'PROCESSING'))""") > 0) {
+			if (System.nanoTime() > deadline) {
+				this.out.println(
+						"  (the stack did not settle within " + SETTLE_TIMEOUT.toMinutes() + " minutes; going on)");
+				return;
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private Machine machine() {
+		boolean embedded = this.stack.postgres() != null;
+		return new Machine(Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+				System.getProperty("os.name") + " " + System.getProperty("os.arch"), text("show server_version"),
+				embedded ? "embedded, started by this run" : "existing server " + this.stack.database().jdbcUrl(),
+				text("show fsync"), text("show synchronous_commit"),
+				AppInfoParser.getVersion() + ((this.stack.kafka() != null) ? " (broker started by this run)"
+						: " clients (existing broker " + this.stack.bootstrapServers() + ")"),
+				this.pgbench.map(Pgbench::version).orElse("not installed: no pgbench figure"));
+	}
+
+	private long single(String sql) {
+		return Long.parseLong(text(sql));
+	}
+
+	private String text(String sql) {
+		try (Connection connection = this.stack.database().dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Benchmark query failed: " + sql, ex);
+		}
+	}
+
+	private static void merge(Map<String, Histogram> histograms, String name, Histogram histogram) {
+		histograms.computeIfAbsent(name, (key) -> new Histogram(3)).add(histogram);
+	}
+
+	/** One measured phase. */
+	@FunctionalInterface
+	private interface Phase {
+
+		LoadRun run() throws InterruptedException;
+
+	}
+
+	/** Writes to two streams: the console and the report's copy. */
+	private static final class Tee extends OutputStream {
+
+		private final OutputStream first;
+
+		private final OutputStream second;
+
+		Tee(OutputStream first, OutputStream second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.first.write(b);
+			this.second.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.first.write(bytes, offset, length);
+			this.second.write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.first.flush();
+			this.second.flush();
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.orderflow.benchmarks.pipeline;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MarkdownReport}.
+ */
+class MarkdownReportTests {
+
+	@Test
+	void theReportNamesTheMachineTheDurabilityTheTablesAndTheCharts() {
+		Machine machine = new Machine(2, "OpenJDK 64-Bit Server VM 17.0.15", "Linux amd64", "17.11",
+				"embedded, started by this run", "on", "on", "4.2.1", "pgbench (PostgreSQL) 15.14");
+		RoundResult round = new RoundResult(1000, 2000, 1100, 1800, 100_000, 500_000,
+				new LoadResult(300, 10, 50, 100, 0), new LoadResult(600, 15, 60, 120, 0), 300,
+				new LoadResult(299, 5, 20, 40, 0));
+
+		String report = MarkdownReport.render(Instant.parse("2026-12-01T10:00:00Z"),
+				BenchSettings.quick(1, Path.of("report"), Path.of("work")), machine, new ReportTables(List.of(round)),
+				"relay table");
+
+		assertThat(report).contains("# orderflow pipeline benchmark", "## Machine", "| cores | 2 |", "## Durability",
+				"`fsync=on, synchronous_commit=on`", "## Throughput and ratios", "0.30x JDBC 32", "## Latency",
+				"## Charts", "](throughput-over-time.png)", "](latency-percentiles.png)",
+				"## Relay against a plain producer", "relay table", "## Not measured yet", "--quick");
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.orderflow.benchmarks.pipeline;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import io.orderflow.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PipelineBenchmark}: a {@code --quick} run on a real stack of its own
+ * (broker, embedded PostgreSQL, api and worker from their jars). It checks that the
+ * report is written with its figures and ratios; it asserts nothing about speed.
+ */
+class PipelineBenchmarkIntegrationTests {
+
+	@Test
+	void aQuickRunWritesTheReportWithRatiosAndChartsAndPrintsTheTables() throws InterruptedException, IOException {
+		Path home = Path.of(System.getProperty("orderflow.home", "..")).toAbsolutePath().normalize();
+		Path work = TestInfrastructure.workDirectory().resolve("bench-" + UUID.randomUUID());
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+		PipelineBenchmark.Outcome outcome = PipelineBenchmark.run(home,
+				BenchSettings.quick(1, work.resolve("report"), work),
+				new PrintStream(output, true, StandardCharsets.UTF_8));
+
+		String printed = output.toString(StandardCharsets.UTF_8);
+		assertThat(printed).contains("fsync=on, synchronous_commit=on", "HTTP intake, closed loop, 32 connections",
+				"accepted/s", "ratio", "Report: ");
+		String report = Files.readString(outcome.report());
+		assertThat(report).contains("## Machine", "## Durability", "`fsync=on, synchronous_commit=on`",
+				"## Throughput and ratios", "## Latency", "## Charts", "## Relay against a plain producer");
+		assertThat(report).containsPattern("\\| HTTP intake, closed loop \\| 8 conns \\| [0-9,]+ \\| orders/s \\| "
+				+ "[0-9]+\\.[0-9]{2}x JDBC 8 \\|");
+		assertThat(report).containsPattern("\\| HTTP intake, closed loop \\| 32 conns \\| [0-9,]+ \\| orders/s \\| "
+				+ "[0-9]+\\.[0-9]{2}x JDBC 32 \\|");
+		assertThat(report).containsPattern("\\| Kafka producer [^|]+\\| 1 producer \\| [0-9,]+ \\| records/s \\| "
+				+ "[0-9]+\\.[0-9]{2}x JDBC 32 \\|");
+		assertThat(outcome.tables().throughput()).allSatisfy(
+				(figure) -> assertThat(figure.median()).as("%s, %s", figure.name(), figure.load()).isPositive());
+		assertThat(outcome.charts()).hasSize(2).allSatisfy((chart) -> {
+			assertThat(chart).isRegularFile();
+			BufferedImage image = ImageIO.read(chart.toFile());
+			assertThat(image).as("%s is a readable image", chart).isNotNull();
+			assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
+			assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
+		});
+	}
+
+}
