@@ -1,11 +1,15 @@
 package io.orderflow.api.order;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.order.OrderStatus;
 import org.slf4j.Logger;
@@ -13,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,11 +28,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Accepts orders: each is stored and queued for the workers in one transaction (the
  * outbox relay publishes it), at most once per {@code Idempotency-Key} of a caller.
+ * <p>
+ * Requests that arrive together share that transaction ({@link CommitGroups}: group
+ * commit). Each request's rows are written inside a savepoint of its own, so a request
+ * that fails on its own (its key reused with another body, its key held by a request in
+ * another transaction, a constraint) rolls back only its own rows and gets its own
+ * answer, while the others commit. A failure of the batch before the commit (no
+ * connection, a dead session) answers every request of the batch as one request would be
+ * answered: nothing was stored. A failure of the commit answers each with
+ * {@link CommitOutcomeUnknownException}. A request is answered {@code 202} only after its
+ * batch committed.
  */
 @Service
-class OrderIntake {
+class OrderIntake implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+
+	/**
+	 * Writers start before the web server and stop after it, so every request the
+	 * server's graceful shutdown waits for is written first.
+	 */
+	private static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
 
 	private final OrderRepository orders;
 
@@ -43,6 +66,10 @@ class OrderIntake {
 
 	private final Counter replayed;
 
+	private final DistributionSummary batchSizes;
+
+	private volatile CommitGroups<PendingOrder, Submission> groups;
+
 	OrderIntake(OrderRepository orders, IdempotencyKeys keys, TransactionTemplate transaction, JsonMapper json,
 			OrderProperties properties, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
@@ -56,6 +83,10 @@ class OrderIntake {
 			.register(meters);
 		this.replayed = Counter.builder("orderflow.orders.idempotent.replays")
 			.description("Requests answered from a stored Idempotency-Key instead of creating an order")
+			.register(meters);
+		this.batchSizes = DistributionSummary.builder("orderflow.intake.batch.size")
+			.description("Submissions written in one transaction (group commit)")
+			.baseUnit("submissions")
 			.register(meters);
 	}
 
@@ -81,44 +112,116 @@ class OrderIntake {
 		return submission;
 	}
 
-	/**
-	 * Runs the order's transaction. A failure before the commit rolled everything back
-	 * and is rethrown as it is; a failure of the commit itself leaves the outcome unknown
-	 * and says so.
-	 */
+	/** Submissions waiting for a writer (for tests). */
+	int queued() {
+		CommitGroups<PendingOrder, Submission> current = this.groups;
+		return (current != null) ? current.queued() : 0;
+	}
+
 	private Submission store(SubmitOrderRequest request, String caller, String idempotencyKey) {
-		AtomicBoolean committing = new AtomicBoolean();
+		CommitGroups<PendingOrder, Submission> current = this.groups;
+		if (current == null) {
+			throw new IntakeUnavailableException("not running");
+		}
+		String fingerprint = (idempotencyKey != null)
+				? IdempotencyKeys.fingerprint(this.json.writeValueAsString(request)) : null;
+		PendingOrder pending = new PendingOrder(request, caller, idempotencyKey, fingerprint);
 		try {
-			return this.transaction.execute((tx) -> {
-				Submission submission = (idempotencyKey != null) ? submitOnce(request, caller, idempotencyKey)
-						: new Submission(create(request, null, caller), false);
+			return current.submit(pending, this.properties.intake().timeout());
+		}
+		catch (CommitGroups.StillWritingException ex) {
+			log.warn("No answer from the writer of an order in time; its outcome is unknown: {}", ex.getMessage());
+			throw new CommitOutcomeUnknownException(idempotencyKey, ex);
+		}
+	}
+
+	/**
+	 * Runs one transaction for the batch, each submission in a savepoint of its own. A
+	 * failure before the commit rolled everything back and answers every submission not
+	 * yet answered with it as it is; a failure of the commit itself leaves the outcome
+	 * unknown and says so.
+	 */
+	private void write(List<CommitGroups.Ticket<PendingOrder, Submission>> batch) {
+		AtomicBoolean committing = new AtomicBoolean();
+		Map<CommitGroups.Ticket<PendingOrder, Submission>, Submission> written = new LinkedHashMap<>();
+		try {
+			this.transaction.executeWithoutResult((tx) -> {
+				for (CommitGroups.Ticket<PendingOrder, Submission> ticket : batch) {
+					Object savepoint = tx.createSavepoint();
+					try {
+						written.put(ticket, write(ticket.item()));
+						tx.releaseSavepoint(savepoint);
+					}
+					catch (IdempotencyKeyInFlightException | IdempotencyKeyReusedException
+							| DataIntegrityViolationException ex) {
+						tx.rollbackToSavepoint(savepoint);
+						ticket.fail(ex);
+					}
+				}
 				committing.set(true);
-				return submission;
 			});
 		}
 		catch (DataAccessException | TransactionException ex) {
 			if (committing.get()) {
-				log.warn("Commit of an order failed; its outcome is unknown: {}", ex.getMessage());
-				throw new CommitOutcomeUnknownException(idempotencyKey, ex);
+				log.warn("Commit of a batch of {} order(s) failed; their outcome is unknown: {}", written.size(),
+						ex.getMessage());
+				written.keySet()
+					.forEach((ticket) -> ticket
+						.fail(new CommitOutcomeUnknownException(ticket.item().idempotencyKey(), ex)));
 			}
-			throw ex;
+			// Answered only if not answered on its own (a 422 or 409 stays true).
+			batch.forEach((ticket) -> ticket.fail(ex));
+			return;
 		}
+		written.forEach(CommitGroups.Ticket::complete);
 	}
 
-	private Submission submitOnce(SubmitOrderRequest request, String caller, String key) {
+	private Submission write(PendingOrder pending) {
+		return (pending.idempotencyKey() != null) ? submitOnce(pending)
+				: new Submission(create(pending.request(), null, pending.caller()), false);
+	}
+
+	@Override
+	public void start() {
+		OrderProperties.Intake intake = this.properties.intake();
+		this.groups = new CommitGroups<>("order-intake", intake.writers(), intake.maxBatch(), PendingOrder::lockKey,
+				this::write, this.batchSizes::record);
+	}
+
+	@Override
+	public void stop() {
+		CommitGroups<PendingOrder, Submission> current = this.groups;
+		if (current != null && !current.close(this.properties.intake().timeout())) {
+			log.warn("Order intake writers did not finish within {}", this.properties.intake().timeout());
+		}
+		this.groups = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.groups != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private Submission submitOnce(PendingOrder pending) {
+		String caller = pending.caller();
+		String key = pending.idempotencyKey();
 		if (!this.keys.tryLock(caller, key)) {
 			throw new IdempotencyKeyInFlightException(key);
 		}
-		String fingerprint = IdempotencyKeys.fingerprint(this.json.writeValueAsString(request));
 		Optional<IdempotencyKeys.StoredKey> stored = this.keys.find(caller, key);
 		if (stored.isPresent()) {
-			if (!stored.get().requestHash().equals(fingerprint)) {
+			if (!stored.get().requestHash().equals(pending.fingerprint())) {
 				throw new IdempotencyKeyReusedException(key);
 			}
 			return new Submission(new SubmittedOrder(stored.get().orderId(), OrderStatus.PENDING), true);
 		}
-		SubmittedOrder order = create(request, key, caller);
-		this.keys.save(caller, key, fingerprint, order.id(), this.properties.idempotencyKeyTtl());
+		SubmittedOrder order = create(pending.request(), key, caller);
+		this.keys.save(caller, key, pending.fingerprint(), order.id(), this.properties.idempotencyKeyTtl());
 		return new Submission(order, false);
 	}
 
@@ -139,6 +242,23 @@ class OrderIntake {
 	 * @param replayed whether the answer repeats an earlier one
 	 */
 	record Submission(SubmittedOrder order, boolean replayed) {
+
+	}
+
+	/**
+	 * A validated request waiting for its batch.
+	 *
+	 * @param request the order
+	 * @param caller who sent it
+	 * @param idempotencyKey its key, or null
+	 * @param fingerprint of the request when it has a key, else null
+	 */
+	record PendingOrder(SubmitOrderRequest request, String caller, String idempotencyKey, String fingerprint) {
+
+		/** Two submissions with the same lock key must not share a transaction. */
+		Object lockKey() {
+			return (this.idempotencyKey != null) ? List.of(this.caller, this.idempotencyKey) : null;
+		}
 
 	}
 
