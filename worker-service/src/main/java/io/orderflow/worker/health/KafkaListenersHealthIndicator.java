@@ -33,8 +33,17 @@ class KafkaListenersHealthIndicator implements HealthIndicator {
 	void onConsumerStopped(ConsumerStoppedEvent event) {
 		if (event.getReason() != ConsumerStoppedEvent.Reason.NORMAL) {
 			MessageListenerContainer container = event.getContainer(MessageListenerContainer.class);
-			this.abnormalStops.put(container.getListenerId(), event.getReason().name());
+			// One consumer dying (ERROR, FENCED, AUTH) stops its siblings as ABNORMAL,
+			// and
+			// their events may come later: keep the cause, not the consequence.
+			this.abnormalStops.merge(container.getListenerId(), event.getReason().name(),
+					(earlier, later) -> later.equals(ConsumerStoppedEvent.Reason.ABNORMAL.name()) ? earlier : later);
 		}
+	}
+
+	/** Why the listener's consumers last stopped without being asked to, or null. */
+	String lastAbnormalStop(String listenerId) {
+		return this.abnormalStops.get(listenerId);
 	}
 
 	@Override
@@ -49,7 +58,7 @@ class KafkaListenersHealthIndicator implements HealthIndicator {
 			state.put("inExpectedState", expected);
 			state.put("assignedPartitions",
 					(container.getAssignedPartitions() != null) ? container.getAssignedPartitions().size() : 0);
-			String stopReason = this.abnormalStops.get(container.getListenerId());
+			String stopReason = lastAbnormalStop(container.getListenerId());
 			if (stopReason != null) {
 				state.put("lastAbnormalStop", stopReason);
 			}
