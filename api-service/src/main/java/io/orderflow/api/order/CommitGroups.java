@@ -147,9 +147,9 @@ final class CommitGroups<T, R> {
 					first = this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
 				}
 				catch (InterruptedException ex) {
-					// Nobody interrupts the writers; if someone does, the queue is left
-					// to the
-					// others and waiting requests withdraw on their timeout.
+					// Nobody interrupts the writers. If someone does, this one stops; the
+					// others take the queue, and waiting requests withdraw on their
+					// timeout.
 					Thread.currentThread().interrupt();
 					return;
 				}
