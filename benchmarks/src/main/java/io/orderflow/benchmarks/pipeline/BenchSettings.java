@@ -12,16 +12,21 @@ import java.time.Duration;
  * @param kafkaRecords records of the Kafka producer and consumer anchors, per round
  * @param relaySteadyOrders orders at a steady 50/s in the relay section
  * @param relayBurstOrders orders of the relay section's burst
+ * @param backlog orders of the backlog that 1 and then 2 workers drain
  * @param quick a smoke run: tiny numbers, for CI
  * @param reportDirectory where report.md and the charts go
  * @param workDirectory where the stack keeps its files
  */
 record BenchSettings(int rounds, Duration phase, Duration warmup, int kafkaRecords, int relaySteadyOrders,
-		int relayBurstOrders, boolean quick, Path reportDirectory, Path workDirectory) {
+		int relayBurstOrders, int backlog, boolean quick, Path reportDirectory, Path workDirectory) {
 
 	static final int DEFAULT_ROUNDS = 3;
 
 	static final Duration DEFAULT_PHASE = Duration.ofSeconds(10);
+
+	static final int DEFAULT_BACKLOG = 200_000;
+
+	static final int QUICK_BACKLOG = 2000;
 
 	BenchSettings {
 		if (rounds < 1) {
@@ -30,12 +35,19 @@ record BenchSettings(int rounds, Duration phase, Duration warmup, int kafkaRecor
 		if (phase.compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new IllegalArgumentException("--duration must be at least 1 s, got " + phase.toMillis() + " ms");
 		}
+		if (backlog < 1) {
+			throw new IllegalArgumentException("--backlog must be at least 1, got " + backlog);
+		}
 	}
 
-	/** A full run: 200,000 Kafka records, the relay section at 300 and 2,000 orders. */
-	static BenchSettings standard(int rounds, Duration phase, Path reportDirectory, Path workDirectory) {
+	/**
+	 * A full run: 200,000 Kafka records, the relay section at 300 and 2,000 orders, a
+	 * backlog of {@code backlog} orders.
+	 */
+	static BenchSettings standard(int rounds, Duration phase, int backlog, Path reportDirectory, Path workDirectory) {
 		Duration warmup = (phase.compareTo(Duration.ofSeconds(5)) < 0) ? phase : Duration.ofSeconds(5);
-		return new BenchSettings(rounds, phase, warmup, 200_000, 300, 2000, false, reportDirectory, workDirectory);
+		return new BenchSettings(rounds, phase, warmup, 200_000, 300, 2000, backlog, false, reportDirectory,
+				workDirectory);
 	}
 
 	/**
@@ -43,7 +55,12 @@ record BenchSettings(int rounds, Duration phase, Duration warmup, int kafkaRecor
 	 * report is written, not how fast.
 	 */
 	static BenchSettings quick(int rounds, Path reportDirectory, Path workDirectory) {
-		return new BenchSettings(rounds, Duration.ofSeconds(1), Duration.ofSeconds(1), 2000, 20, 100, true,
+		return quick(rounds, QUICK_BACKLOG, reportDirectory, workDirectory);
+	}
+
+	/** As above, with a backlog of {@code backlog} orders. */
+	static BenchSettings quick(int rounds, int backlog, Path reportDirectory, Path workDirectory) {
+		return new BenchSettings(rounds, Duration.ofSeconds(1), Duration.ofSeconds(1), 2000, 20, 100, backlog, true,
 				reportDirectory, workDirectory);
 	}
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
@@ -36,16 +37,25 @@ final class Charts {
 
 	/** Completions per second of each named phase, over the phase's seconds. */
 	static void throughputOverTime(Path file, String title, Map<String, Timeline> phases) {
+		Map<String, long[]> perSecond = new LinkedHashMap<>();
+		phases.forEach((name, timeline) -> perSecond.put(name, timeline.perSecond()));
+		perSecond(file, title, "second of the phase", perSecond);
+	}
+
+	/**
+	 * Counts per second of each named series: the throughput over time of a phase, or a
+	 * drain curve.
+	 */
+	static void perSecond(Path file, String title, String xLabel, Map<String, long[]> counts) {
 		XYSeriesCollection data = new XYSeriesCollection();
-		phases.forEach((name, timeline) -> {
+		counts.forEach((name, perSecond) -> {
 			XYSeries series = new XYSeries(name);
-			long[] perSecond = timeline.perSecond();
 			for (int second = 0; second < perSecond.length; second++) {
 				series.add(second + 1, perSecond[second]);
 			}
 			data.addSeries(series);
 		});
-		JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the phase", "completed per second", data,
+		JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "completed per second", data,
 				PlotOrientation.VERTICAL, true, false, false);
 		chart.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		styleLines(chart.getXYPlot(), data.getSeriesCount(), true);

@@ -29,6 +29,9 @@ final class HttpIntake {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+	/** The customer of every order this sends, so its orders can be found again. */
+	static final String CUSTOMER = "bench-http";
+
 	private final URI orders;
 
 	private final String apiKey;
@@ -148,7 +151,8 @@ final class HttpIntake {
 			items.add("{\"sku\": \"%s\", \"quantity\": %d, \"unitPrice\": \"1.00\"}".formatted(
 					DemoInventory.regularSku(random.nextInt(1, DemoInventory.REGULAR_SKUS + 1)), random.nextInt(1, 3)));
 		}
-		return "{\"customerId\": \"bench-http\", \"currency\": \"EUR\", \"items\": [" + String.join(", ", items) + "]}";
+		return "{\"customerId\": \"" + CUSTOMER + "\", \"currency\": \"EUR\", \"items\": [" + String.join(", ", items)
+				+ "]}";
 	}
 
 	private static HttpClient client() {

@@ -13,13 +13,17 @@ final class MarkdownReport {
 
 	static final String LATENCY_CHART = "latency-percentiles.png";
 
+	static final String DRAIN_CHART = "drain-curve.png";
+
 	private MarkdownReport() {
 	}
 
 	/**
 	 * @param relay the relay section's text table, or null when it did not run
+	 * @param drain the drain section, or null when it did not run
 	 */
-	static String render(Instant when, BenchSettings settings, Machine machine, ReportTables tables, String relay) {
+	static String render(Instant when, BenchSettings settings, Machine machine, ReportTables tables, String relay,
+			Drain drain) {
 		StringBuilder md = new StringBuilder();
 		md.append("# orderflow pipeline benchmark\n\n");
 		md.append(String.format(Locale.ROOT, "`./orderflow bench%s`, %s: %d round(s) of %d s phases%s.%n%n",
@@ -48,12 +52,35 @@ final class MarkdownReport {
 		md.append(
 				"Closed loops: from send to answer. The open loop sends at a fixed rate, 50 % of the best closed-loop "
 						+ "rate of its round, and measures from each request's intended send time (corrected for coordinated "
-						+ "omission).\n\n");
+						+ "omission). End to end: each of the open loop's accepted orders from its `created_at` to the "
+						+ "`updated_at` of its terminal status (COMPLETED or REJECTED), on the database's clock, read "
+						+ "after the phase; its errors are orders that never reached a terminal status.\n\n");
+		md.append("## Backlog drain by 1 and by 2 workers\n\n");
+		if (drain == null) {
+			md.append("Not run.\n\n");
+		}
+		else {
+			md.append(String.format(Locale.ROOT,
+					"A backlog of %,d orders (the api's statements, 1,000 per transaction) is stored and published "
+							+ "by the relay while the workers are frozen (SIGSTOP, after their consumer group is stable "
+							+ "with a partition per consumer); then they are thawed together (SIGCONT). First the "
+							+ "stack's worker alone, then it and a second worker of the same jar (started for this, "
+							+ "so less warmed up). The workers run with a 10-minute Kafka session, so a frozen worker "
+							+ "keeps its partitions. The rate is the backlog's terminal orders over the time from the "
+							+ "first to the last terminal `updated_at`; CPU time is the workers' "
+							+ "(`ProcessHandle.info().totalCpuDuration()`) from the thaw to the end.%n%n",
+					settings.backlog()));
+			md.append(drain.markdown()).append('\n');
+		}
 		md.append("## Charts\n\n");
 		md.append("Throughput over time during the closed loops (last round):\n\n");
 		md.append("![throughput over time](").append(THROUGHPUT_CHART).append(")\n\n");
 		md.append("Latency percentiles (HdrHistogram, all rounds):\n\n");
 		md.append("![latency percentiles](").append(LATENCY_CHART).append(")\n\n");
+		if (drain != null) {
+			md.append("Backlog drain, completed per second by 1 and by 2 workers:\n\n");
+			md.append("![drain curve](").append(DRAIN_CHART).append(")\n\n");
+		}
 		md.append("## Relay against a plain producer\n\n");
 		if (relay == null) {
 			md.append("Not run.\n\n");
@@ -62,9 +89,10 @@ final class MarkdownReport {
 			md.append("```\n").append(relay.strip()).append("\n```\n\n");
 		}
 		md.append("## Not measured yet\n\n");
-		for (String missing : List.of("drain of a 200k-order backlog by 1 and by 2 workers, scaling efficiency",
-				"end-to-end latency (202 to terminal status) at 50 % of the maximum intake",
-				"cleanup of 5M expired audit rows against a single DELETE, longest batch, intake during cleanup")) {
+		for (String missing : List.of(
+				"cleanup of 5M expired audit rows against a single DELETE, longest batch, intake during cleanup",
+				"no pause over 1 s when a worker joins or leaves a running drain (the drains here start their "
+						+ "workers together)")) {
 			md.append("- ").append(missing).append('\n');
 		}
 		return md.toString();

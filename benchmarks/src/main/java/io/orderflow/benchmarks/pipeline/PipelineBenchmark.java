@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.orderflow.benchmarks.relay.RelayBenchmark;
+import io.orderflow.infrastructure.LocalFiles;
+import io.orderflow.infrastructure.ServiceProcess;
 import io.orderflow.localrun.LocalStack;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -32,8 +35,9 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * {@code synchronous_commit} on, or the server the environment names). Per round: one
  * order per transaction in plain JDBC (and pgbench) at 8 and 32 connections, Kafka's own
  * producer and consumer, HTTP intake as closed loops at 8 and 32 connections and as an
- * open loop at half the best closed-loop rate. Then the relay section, the tables, and
- * the report with its charts.
+ * open loop at half the best closed-loop rate, whose orders' end-to-end latency is read
+ * from the database. Then the relay section, the drain of a backlog by the stack's worker
+ * and by it and a second worker, the tables, and the report with its charts.
  */
 final class PipelineBenchmark {
 
@@ -43,6 +47,8 @@ final class PipelineBenchmark {
 	static final int OPEN_LOOP_CONNECTIONS = 64;
 
 	private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(40);
 
 	private final LocalStack stack;
 
@@ -58,7 +64,9 @@ final class PipelineBenchmark {
 
 	private final Optional<Pgbench> pgbench;
 
-	PipelineBenchmark(LocalStack stack, BenchSettings settings, PrintStream out, Optional<Pgbench> pgbench) {
+	private final BacklogDrain drain;
+
+	PipelineBenchmark(LocalStack stack, BenchSettings settings, PrintStream out, Optional<Pgbench> pgbench, Path home) {
 		this.stack = stack;
 		this.settings = settings;
 		this.out = out;
@@ -66,6 +74,9 @@ final class PipelineBenchmark {
 		this.http = new HttpIntake(stack.apiUrl(), stack.apiKey());
 		this.kafka = new KafkaThroughput(stack.bootstrapServers());
 		this.pgbench = pgbench;
+		this.drain = new BacklogDrain(stack.database(), stack.bootstrapServers(),
+				LocalFiles.executableJar(home.resolve("worker-service").resolve("target")),
+				settings.workDirectory().resolve("logs"));
 	}
 
 	/**
@@ -82,12 +93,13 @@ final class PipelineBenchmark {
 	/** Starts the stack, runs every round, writes the report. */
 	static Outcome run(Path home, BenchSettings settings, PrintStream out) throws InterruptedException {
 		System.setProperty("java.awt.headless", "true");
-		LocalStack.Settings own = LocalStack.Settings.ownStack(home, 1, 1, settings.workDirectory(), Map.of())
+		LocalStack.Settings own = LocalStack.Settings
+			.ownStack(home, 1, 1, settings.workDirectory(), BacklogDrain.WORKER_ENVIRONMENT)
 			.withPostgresConfig(DURABLE)
 			.withEnvironmentInfrastructure();
 		try (LocalStack stack = LocalStack.start(own, out)) {
 			out.println();
-			return new PipelineBenchmark(stack, settings, out, Pgbench.find()).run();
+			return new PipelineBenchmark(stack, settings, out, Pgbench.find(), home).run();
 		}
 	}
 
@@ -113,13 +125,16 @@ final class PipelineBenchmark {
 		}
 
 		String relay = relaySection();
+		Drain drain = drainSection();
 		ReportTables tables = new ReportTables(rounds);
 		this.out.println();
 		this.out.println("Durability: " + machine.durability() + " for every contender, same database and schema");
 		this.out.print(tables.throughputText());
 		this.out.println();
 		this.out.print(tables.latencyText());
-		Outcome outcome = writeReport(machine, tables, relay, lastTimelines, latencies);
+		this.out.println();
+		this.out.print(drain.text());
+		Outcome outcome = writeReport(machine, tables, relay, drain, lastTimelines, latencies);
 		this.out.println();
 		this.out.println("Report: " + outcome.report() + " (charts: "
 				+ String.join(", ", outcome.charts().stream().map((chart) -> chart.getFileName().toString()).toList())
@@ -159,12 +174,16 @@ final class PipelineBenchmark {
 		merge(latencies, "HTTP closed loop, 32 conns", http32.latencies());
 
 		double rate = Math.max(1, 0.5 * Math.max(http8.throughput(), http32.throughput()));
+		String openStart = text("select clock_timestamp()::text");
 		LoadRun open = phase(label, "HTTP intake, open loop at %,.0f/s".formatted(rate), "accepted/s",
 				() -> this.http.openLoop(rate, OPEN_LOOP_CONNECTIONS, phase));
 		merge(latencies, "HTTP open loop, 50 % of max (corrected)", open.latencies());
+		ServerLatency endToEnd = endToEnd(openStart);
+		this.out.printf("  %s  end to end (created_at to terminal updated_at), open loop ... p50 %.1f ms, p99 %.1f ms,"
+				+ " max %.1f ms%n", label, endToEnd.p50Ms(), endToEnd.p99Ms(), endToEnd.maxMs());
 
 		return new RoundResult(jdbc8.throughput(), jdbc32.throughput(), pgbench8, pgbench32, kafka.produced(),
-				kafka.consumed(), http8.result(), http32.result(), rate, open.result());
+				kafka.consumed(), http8.result(), http32.result(), rate, open.result(), endToEnd);
 	}
 
 	private LoadRun phase(String label, String name, String unit, Phase phase) throws InterruptedException {
@@ -200,8 +219,70 @@ final class PipelineBenchmark {
 		return captured.toString(StandardCharsets.UTF_8);
 	}
 
-	private Outcome writeReport(Machine machine, ReportTables tables, String relay, Map<String, Timeline> timelines,
-			Map<String, Histogram> latencies) {
+	/**
+	 * The open loop's orders (the api's customer, created since {@code since} on the
+	 * database's clock), read after the phase settled.
+	 */
+	private ServerLatency endToEnd(String since) {
+		String phase = "customer_id = '" + HttpIntake.CUSTOMER + "' and created_at >= cast(? as timestamptz)";
+		try (Connection connection = this.stack.database().dataSource().getConnection();
+				PreparedStatement finished = connection
+					.prepareStatement("select extract(epoch from updated_at - created_at) * 1000 from orders where "
+							+ phase + " and status in ('COMPLETED', 'REJECTED')");
+				PreparedStatement unfinished = connection.prepareStatement("select count(*) from orders where " + phase
+						+ " and status not in ('COMPLETED', 'REJECTED')")) {
+			finished.setString(1, since);
+			List<Double> millis = new ArrayList<>();
+			try (ResultSet rows = finished.executeQuery()) {
+				while (rows.next()) {
+					millis.add(rows.getDouble(1));
+				}
+			}
+			unfinished.setString(1, since);
+			try (ResultSet rows = unfinished.executeQuery()) {
+				rows.next();
+				return ServerLatency.of(millis, rows.getLong(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read the open loop's end-to-end latency", ex);
+		}
+	}
+
+	/**
+	 * Drains a backlog with the stack's worker, then another with it and one more worker
+	 * of the same jar, which is stopped afterwards.
+	 */
+	private Drain drainSection() throws InterruptedException {
+		this.out.println();
+		this.out.printf("Backlog drain: %,d orders stored and published while the workers are frozen, then drained by"
+				+ " 1 worker, then again by 2%n", this.settings.backlog());
+		ServiceProcess first = this.stack.workers().get(0).current();
+		int members = this.drain.members();
+		DrainResult one = drain(List.of(first), members);
+		this.out.print("  starting a second worker ... ");
+		this.out.flush();
+		ServiceProcess second = this.drain.startWorker("bench-worker-2");
+		this.out.println("healthy");
+		try {
+			return new Drain(one, drain(List.of(first, second), 2 * members));
+		}
+		finally {
+			second.stop(WORKER_STOP_TIMEOUT);
+		}
+	}
+
+	private DrainResult drain(List<ServiceProcess> workers, int members) throws InterruptedException {
+		this.out.printf("  drain by %d worker(s), %,d orders ... ", workers.size(), this.settings.backlog());
+		this.out.flush();
+		DrainResult result = this.drain.run(workers, members, this.settings.backlog());
+		this.out.printf("%,.0f orders/s over %.1f s, %s orders per CPU-second, longest pause %d s%n", result.rate(),
+				result.seconds(), ReportTables.number(result.ordersPerCpuSecond()), result.longestPauseSeconds());
+		return result;
+	}
+
+	private Outcome writeReport(Machine machine, ReportTables tables, String relay, Drain drain,
+			Map<String, Timeline> timelines, Map<String, Histogram> latencies) {
 		Path directory = this.settings.reportDirectory();
 		try {
 			Files.createDirectories(directory);
@@ -209,10 +290,13 @@ final class PipelineBenchmark {
 			Charts.throughputOverTime(throughput, "Closed loops: completed per second", timelines);
 			Path latency = directory.resolve(MarkdownReport.LATENCY_CHART);
 			Charts.latencyPercentiles(latency, "HTTP intake latency by percentile", latencies);
+			Path drainCurve = directory.resolve(MarkdownReport.DRAIN_CHART);
+			Charts.perSecond(drainCurve, "Backlog drain: completed per second", "second since the first completion",
+					drain.curves());
 			Path report = directory.resolve("report.md");
 			Files.writeString(report, MarkdownReport.render(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-					this.settings, machine, tables, relay));
-			return new Outcome(report, List.of(throughput, latency), tables);
+					this.settings, machine, tables, relay, drain));
+			return new Outcome(report, List.of(throughput, latency, drainCurve), tables);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the report to " + directory, ex);

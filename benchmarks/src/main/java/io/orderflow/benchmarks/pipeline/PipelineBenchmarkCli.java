@@ -22,7 +22,8 @@ import picocli.CommandLine.TypeConversionException;
 				+ " synchronous_commit on, or the server SPRING_DATASOURCE_URL names) and measures per round: one order"
 				+ " per transaction with the api's statements in plain JDBC and pgbench (8 and 32 connections), Kafka's"
 				+ " own producer and consumer, HTTP intake as closed loops (8 and 32 connections) and as an open loop"
-				+ " at half the best closed-loop rate; then the relay against a plain producer. Prints the figures with"
+				+ " at half the best closed-loop rate, with each open-loop order's end-to-end latency from the database;"
+				+ " then the relay against a plain producer, and the drain of a backlog by 1 and by 2 workers. Prints the figures with"
 				+ " their ratios and writes bench-report/ (report.md and PNG charts)." })
 public final class PipelineBenchmarkCli implements Callable<Integer> {
 
@@ -36,6 +37,10 @@ public final class PipelineBenchmarkCli implements Callable<Integer> {
 	@Option(names = "--duration", paramLabel = "D", converter = PhaseDuration.class,
 			description = "length of each phase: seconds (10, 10s) or minutes (1m) (default: 10s; 1s with --quick)")
 	private Duration duration;
+
+	@Option(names = "--backlog", paramLabel = "N", converter = CommandLines.Positive.class,
+			description = "orders of the backlog drained by 1 and then by 2 workers (default: 200000; 2000 with --quick)")
+	private Integer backlog;
 
 	@Option(names = "--quick",
 			description = "a smoke run for CI: 1 s phases, small numbers; checks that the report is written")
@@ -51,9 +56,11 @@ public final class PipelineBenchmarkCli implements Callable<Integer> {
 		Path reportDirectory = (this.report != null) ? this.report : home.resolve("bench-report");
 		Path work = home.resolve(".orderflow-bench");
 		BenchSettings settings = this.quick
-				? BenchSettings.quick((this.rounds != null) ? this.rounds : 1, reportDirectory, work)
+				? BenchSettings.quick((this.rounds != null) ? this.rounds : 1,
+						(this.backlog != null) ? this.backlog : BenchSettings.QUICK_BACKLOG, reportDirectory, work)
 				: BenchSettings.standard((this.rounds != null) ? this.rounds : BenchSettings.DEFAULT_ROUNDS,
-						(this.duration != null) ? this.duration : BenchSettings.DEFAULT_PHASE, reportDirectory, work);
+						(this.duration != null) ? this.duration : BenchSettings.DEFAULT_PHASE,
+						(this.backlog != null) ? this.backlog : BenchSettings.DEFAULT_BACKLOG, reportDirectory, work);
 		PipelineBenchmark.run(home, settings, this.cli.out());
 		return 0;
 	}

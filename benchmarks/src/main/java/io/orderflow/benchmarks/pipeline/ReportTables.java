@@ -24,6 +24,8 @@ final class ReportTables {
 
 	static final String HTTP_OPEN = "HTTP intake, open loop";
 
+	static final String END_TO_END = "end to end, created_at to terminal updated_at";
+
 	private final List<RoundResult> rounds;
 
 	ReportTables(List<RoundResult> rounds) {
@@ -107,10 +109,26 @@ final class ReportTables {
 	}
 
 	List<LatencyLine> latency() {
-		return List.of(latencyLine(HTTP_CLOSED, "8 conns", RoundResult::http8),
-				latencyLine(HTTP_CLOSED, "32 conns", RoundResult::http32),
-				latencyLine(HTTP_OPEN + " (from the intended send time)",
-						"%,.0f/s offered".formatted(median(RoundResult::openRate)), RoundResult::open));
+		return List
+			.of(latencyLine(HTTP_CLOSED, "8 conns", RoundResult::http8),
+					latencyLine(HTTP_CLOSED, "32 conns", RoundResult::http32),
+					latencyLine(HTTP_OPEN + " (from the intended send time)",
+							"%,.0f/s offered".formatted(median(RoundResult::openRate)), RoundResult::open),
+					endToEndLine());
+	}
+
+	/**
+	 * The open loop's orders on the server's clock; orders/s is the open loop's, errors
+	 * are its orders that never reached a terminal status.
+	 */
+	private LatencyLine endToEndLine() {
+		List<ServerLatency> results = this.rounds.stream().map(RoundResult::endToEnd).toList();
+		return new LatencyLine(END_TO_END, "%,.0f/s offered".formatted(median(RoundResult::openRate)),
+				median((round) -> round.open().throughput()),
+				Figure.medianOfNumbers(results.stream().map(ServerLatency::p50Ms).toList()),
+				Figure.medianOfNumbers(results.stream().map(ServerLatency::p99Ms).toList()),
+				Figure.medianOfNumbers(results.stream().map(ServerLatency::maxMs).toList()),
+				results.stream().mapToLong(ServerLatency::unfinished).sum());
 	}
 
 	private LatencyLine latencyLine(String name, String load, Function<RoundResult, LoadResult> phase) {

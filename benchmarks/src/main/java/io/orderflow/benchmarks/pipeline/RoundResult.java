@@ -14,8 +14,11 @@ package io.orderflow.benchmarks.pipeline;
  * @param openRate the offered rate of the open loop, orders/s
  * @param open HTTP intake, open loop at {@code openRate}, latency corrected for
  * coordinated omission
+ * @param endToEnd the open loop's orders from {@code created_at} to their terminal
+ * {@code updated_at}, from the database
  */
 record RoundResult(double jdbc8, double jdbc32, double pgbench8, double pgbench32, double kafkaProduced,
-		double kafkaConsumed, LoadResult http8, LoadResult http32, double openRate, LoadResult open) {
+		double kafkaConsumed, LoadResult http8, LoadResult http32, double openRate, LoadResult open,
+		ServerLatency endToEnd) {
 
 }

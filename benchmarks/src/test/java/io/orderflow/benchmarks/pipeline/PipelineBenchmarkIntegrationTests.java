@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link PipelineBenchmark}: a {@code --quick} run on a real stack of its own
  * (broker, embedded PostgreSQL, api and worker from their jars). It checks that the
- * report is written with its figures and ratios; it asserts nothing about speed.
+ * report is written with its figures and ratios, the end-to-end latency, the drain
+ * section and its chart; it asserts nothing about speed.
  */
 class PipelineBenchmarkIntegrationTests {
 
@@ -35,10 +36,17 @@ class PipelineBenchmarkIntegrationTests {
 
 		String printed = output.toString(StandardCharsets.UTF_8);
 		assertThat(printed).contains("fsync=on, synchronous_commit=on", "HTTP intake, closed loop, 32 connections",
-				"accepted/s", "ratio", "Report: ");
+				"accepted/s", "ratio", "Report: ", "end to end (created_at to terminal updated_at)", "Backlog drain",
+				"drain by 1 worker(s)", "drain by 2 worker(s)", "scaling efficiency");
 		String report = Files.readString(outcome.report());
 		assertThat(report).contains("## Machine", "## Durability", "`fsync=on, synchronous_commit=on`",
-				"## Throughput and ratios", "## Latency", "## Charts", "## Relay against a plain producer");
+				"## Throughput and ratios", "## Latency", "## Charts", "## Relay against a plain producer",
+				"## Backlog drain by 1 and by 2 workers", "Scaling efficiency", "](drain-curve.png)");
+		assertThat(report)
+			.containsPattern("\\| end to end, created_at to terminal updated_at \\| [0-9,]+/s offered \\| "
+					+ "[0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
+		assertThat(report).containsPattern("\\| 1 worker \\| [0-9,]+ \\|")
+			.containsPattern("\\| 2 workers \\| [0-9,]+ \\|");
 		assertThat(report).containsPattern("\\| HTTP intake, closed loop \\| 8 conns \\| [0-9,]+ \\| orders/s \\| "
 				+ "[0-9]+\\.[0-9]{2}x JDBC 8 \\|");
 		assertThat(report).containsPattern("\\| HTTP intake, closed loop \\| 32 conns \\| [0-9,]+ \\| orders/s \\| "
@@ -47,13 +55,15 @@ class PipelineBenchmarkIntegrationTests {
 				+ "[0-9]+\\.[0-9]{2}x JDBC 32 \\|");
 		assertThat(outcome.tables().throughput()).allSatisfy(
 				(figure) -> assertThat(figure.median()).as("%s, %s", figure.name(), figure.load()).isPositive());
-		assertThat(outcome.charts()).hasSize(2).allSatisfy((chart) -> {
-			assertThat(chart).isRegularFile();
-			BufferedImage image = ImageIO.read(chart.toFile());
-			assertThat(image).as("%s is a readable image", chart).isNotNull();
-			assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
-			assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
-		});
+		assertThat(outcome.charts()).hasSize(3)
+			.anySatisfy((chart) -> assertThat(chart.getFileName()).hasToString(MarkdownReport.DRAIN_CHART))
+			.allSatisfy((chart) -> {
+				assertThat(chart).isRegularFile();
+				BufferedImage image = ImageIO.read(chart.toFile());
+				assertThat(image).as("%s is a readable image", chart).isNotNull();
+				assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
+				assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
+			});
 	}
 
 }

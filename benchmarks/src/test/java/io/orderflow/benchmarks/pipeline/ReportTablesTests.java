@@ -57,7 +57,7 @@ class ReportTablesTests {
 		RoundResult round = round(1000, 2000, 500, 900);
 		RoundResult withoutPgbench = new RoundResult(round.jdbc8(), round.jdbc32(), Double.NaN, Double.NaN,
 				round.kafkaProduced(), round.kafkaConsumed(), round.http8(), round.http32(), round.openRate(),
-				round.open());
+				round.open(), round.endToEnd());
 
 		assertThat(new ReportTables(List.of(withoutPgbench)).throughput()).extracting(Figure::name)
 			.doesNotContain(ReportTables.PGBENCH);
@@ -75,10 +75,20 @@ class ReportTablesTests {
 		assertThat(ReportTables.number(Double.NaN)).isEqualTo("n/a");
 	}
 
+	@Test
+	void theLatencyTableEndsWithTheOpenLoopsEndToEndLatency() {
+		ReportTables tables = new ReportTables(List.of(round(1000, 2000, 500, 900), round(1200, 1800, 300, 1000)));
+
+		assertThat(tables.latency()).last()
+			.isEqualTo(new ReportTables.LatencyLine(ReportTables.END_TO_END, "475/s offered", 475, 30, 80, 90, 2));
+		assertThat(tables.latencyMarkdown()).contains(
+				"| end to end, created_at to terminal updated_at | 475/s offered | 475 | 30.0 | 80.0 | 90.0 | 2 |");
+	}
+
 	private static RoundResult round(double jdbc8, double jdbc32, double http8, double http32) {
 		return new RoundResult(jdbc8, jdbc32, jdbc8 * 1.1, jdbc32 * 0.9, 100_000, 500_000,
 				new LoadResult(http8, 10, 50, 100, 0), new LoadResult(http32, 15, 60, 120, 1), http32 / 2,
-				new LoadResult(http32 / 2, 5, 20, 40, 0));
+				new LoadResult(http32 / 2, 5, 20, 40, 0), new ServerLatency(100, 1, 30, 80, 90));
 	}
 
 }
