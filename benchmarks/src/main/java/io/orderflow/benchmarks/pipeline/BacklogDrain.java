@@ -94,6 +94,7 @@ final class BacklogDrain {
 			cpuAtThaw = cpuSeconds(workers);
 			workers.forEach(ServiceProcess::resume);
 		}
+		long thawed = System.nanoTime();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			long unfinished = count("select count(*) from orders where status in ('PENDING', 'PROCESSING')");
@@ -112,7 +113,8 @@ final class BacklogDrain {
 			}
 			Thread.sleep(100);
 		}
-		return result(workers.size(), customer, cpuSeconds(workers) - cpuAtThaw);
+		double wallSeconds = (System.nanoTime() - thawed) / 1e9;
+		return result(workers.size(), customer, wallSeconds, cpuSeconds(workers) - cpuAtThaw);
 	}
 
 	/** Consumers of the group now. */
@@ -207,7 +209,7 @@ final class BacklogDrain {
 		}
 	}
 
-	private DrainResult result(int workers, String customer, double cpuSeconds) {
+	private DrainResult result(int workers, String customer, double wallSeconds, double cpuSeconds) {
 		String terminal = "customer_id = ? and status in ('COMPLETED', 'REJECTED')";
 		try (Connection connection = this.database.dataSource().getConnection();
 				PreparedStatement span = connection.prepareStatement(
@@ -234,7 +236,7 @@ final class BacklogDrain {
 			}
 			long[] perSecond = new long[counts.isEmpty() ? 0 : (int) counts.get(counts.size() - 1)[0] + 1];
 			counts.forEach((count) -> perSecond[(int) count[0]] = count[1]);
-			return new DrainResult(workers, orders, elapsed, cpuSeconds, perSecond);
+			return new DrainResult(workers, orders, elapsed, wallSeconds, cpuSeconds, perSecond);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot read the drain of " + customer, ex);

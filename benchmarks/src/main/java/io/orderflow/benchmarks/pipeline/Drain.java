@@ -42,13 +42,13 @@ record Drain(DrainResult one, DrainResult two) {
 
 	String text() {
 		StringBuilder text = new StringBuilder();
-		text.append(String.format(Locale.ROOT, "%-10s %10s %10s %12s %14s %16s%n", "drain", "orders", "seconds",
-				"orders/s", "CPU seconds", "orders/CPU-s"));
+		text.append(String.format(Locale.ROOT, "%-10s %10s %10s %12s %14s %14s %16s%n", "drain", "orders", "seconds",
+				"orders/s", "thaw to done s", "CPU seconds", "orders/CPU-s"));
 		for (DrainResult drain : List.of(this.one, this.two)) {
-			text.append(String.format(Locale.ROOT, "%-10s %10s %10s %12s %14s %16s%n", workers(drain),
+			text.append(String.format(Locale.ROOT, "%-10s %10s %10s %12s %14s %14s %16s%n", workers(drain),
 					ReportTables.number(drain.orders()), ReportTables.decimal(drain.seconds()),
-					ReportTables.number(drain.rate()), ReportTables.decimal(drain.cpuSeconds()),
-					ReportTables.number(drain.ordersPerCpuSecond())));
+					ReportTables.number(drain.rate()), ReportTables.decimal(drain.wallSeconds()),
+					ReportTables.decimal(drain.cpuSeconds()), ReportTables.number(drain.ordersPerCpuSecond())));
 		}
 		text.append(String.format(Locale.ROOT,
 				"scaling efficiency %s (rate with 2 / (2 x rate with 1)); orders per CPU-second with 2 / with 1: %s;"
@@ -60,13 +60,14 @@ record Drain(DrainResult one, DrainResult two) {
 
 	String markdown() {
 		StringBuilder text = new StringBuilder(
-				"| drain | orders | seconds | orders/s | CPU seconds | orders/CPU-s | longest pause s |\n"
-						+ "|---|---:|---:|---:|---:|---:|---:|\n");
+				"| drain | orders | seconds | orders/s | thaw to done s | CPU seconds | orders/CPU-s | longest pause s |\n"
+						+ "|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (DrainResult drain : List.of(this.one, this.two)) {
-			text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d |%n", workers(drain),
+			text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %d |%n", workers(drain),
 					ReportTables.number(drain.orders()), ReportTables.decimal(drain.seconds()),
-					ReportTables.number(drain.rate()), ReportTables.decimal(drain.cpuSeconds()),
-					ReportTables.number(drain.ordersPerCpuSecond()), drain.longestPauseSeconds()));
+					ReportTables.number(drain.rate()), ReportTables.decimal(drain.wallSeconds()),
+					ReportTables.decimal(drain.cpuSeconds()), ReportTables.number(drain.ordersPerCpuSecond()),
+					drain.longestPauseSeconds()));
 		}
 		text.append('\n')
 			.append("Scaling efficiency (rate with 2 / (2 × rate with 1)): **")

@@ -7,12 +7,16 @@ package io.orderflow.benchmarks.pipeline;
  *
  * @param workers worker processes
  * @param orders orders that reached a terminal status (COMPLETED or REJECTED)
- * @param seconds from the first to the last terminal {@code updated_at}
+ * @param seconds from the first to the last terminal {@code updated_at}; the worker sets
+ * {@code updated_at = now()}, its batch transaction's start, so this leaves out the last
+ * batch's own time
+ * @param wallSeconds from the thaw until no order was left pending or processing, on this
+ * process's clock, polled every 100 ms
  * @param cpuSeconds CPU time of the workers from their thaw to the end; NaN when the
  * platform does not report it
  * @param perSecond terminal orders in each second since the first
  */
-record DrainResult(int workers, long orders, double seconds, double cpuSeconds, long[] perSecond) {
+record DrainResult(int workers, long orders, double seconds, double wallSeconds, double cpuSeconds, long[] perSecond) {
 
 	DrainResult {
 		perSecond = perSecond.clone();

@@ -67,7 +67,8 @@ final class MarkdownReport {
 							+ "stack's worker alone, then it and a second worker of the same jar (started for this, "
 							+ "so less warmed up). The workers run with a 10-minute Kafka session, so a frozen worker "
 							+ "keeps its partitions. The rate is the backlog's terminal orders over the time from the "
-							+ "first to the last terminal `updated_at`; CPU time is the workers' "
+							+ "first to the last terminal `updated_at` (the worker's `now()`, its batch transaction's start, "
+							+ "so the last batch's own time is left out: *thaw to done* is the wall-clock check); CPU time is the workers' "
 							+ "(`ProcessHandle.info().totalCpuDuration()`) from the thaw to the end.%n%n",
 					settings.backlog()));
 			md.append(drain.markdown()).append('\n');

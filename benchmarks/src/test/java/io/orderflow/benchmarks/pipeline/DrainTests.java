@@ -16,7 +16,7 @@ class DrainTests {
 
 	@Test
 	void theRateIsTheOrdersOverTheTimeFromTheFirstToTheLastCompletion() {
-		DrainResult drain = new DrainResult(1, 60_000, 10, 15, new long[] { 6000 });
+		DrainResult drain = new DrainResult(1, 60_000, 10, 10, 15, new long[] { 6000 });
 
 		assertThat(drain.rate()).isEqualTo(6000.0);
 		assertThat(drain.ordersPerCpuSecond()).isEqualTo(4000.0);
@@ -24,8 +24,8 @@ class DrainTests {
 
 	@Test
 	void scalingEfficiencyIsTheRateWithTwoOverTwiceTheRateWithOne() {
-		DrainResult one = new DrainResult(1, 60_000, 10, 10, new long[0]);
-		DrainResult two = new DrainResult(2, 60_000, 7.5, 15, new long[0]);
+		DrainResult one = new DrainResult(1, 60_000, 10, 10, 10, new long[0]);
+		DrainResult two = new DrainResult(2, 60_000, 7.5, 7.5, 15, new long[0]);
 
 		Drain drain = new Drain(one, two);
 
@@ -39,8 +39,8 @@ class DrainTests {
 
 	@Test
 	void perfectScalingIsOne() {
-		DrainResult one = new DrainResult(1, 10_000, 10, 10, new long[0]);
-		DrainResult two = new DrainResult(2, 10_000, 5, 10, new long[0]);
+		DrainResult one = new DrainResult(1, 10_000, 10, 10, 10, new long[0]);
+		DrainResult two = new DrainResult(2, 10_000, 5, 5, 10, new long[0]);
 
 		assertThat(DrainResult.efficiency(one, two)).isCloseTo(1.0, EXACT);
 		assertThat(DrainResult.cpuEfficiency(one, two)).isCloseTo(1.0, EXACT);
@@ -48,24 +48,24 @@ class DrainTests {
 
 	@Test
 	void withoutCpuTimeOrElapsedTimeTheFiguresAreNotANumber() {
-		DrainResult instant = new DrainResult(1, 100, 0, Double.NaN, new long[] { 100 });
+		DrainResult instant = new DrainResult(1, 100, 0, 0, Double.NaN, new long[] { 100 });
 
 		assertThat(instant.rate()).isNaN();
 		assertThat(instant.ordersPerCpuSecond()).isNaN();
-		assertThat(Drain.times(DrainResult.efficiency(instant, new DrainResult(2, 100, 1, 1, new long[0]))))
+		assertThat(Drain.times(DrainResult.efficiency(instant, new DrainResult(2, 100, 1, 1, 1, new long[0]))))
 			.isEqualTo("n/a");
 	}
 
 	@Test
 	void theLongestPauseIsTheLongestRunOfSecondsWithoutACompletion() {
-		DrainResult drain = new DrainResult(2, 100, 8, 1, new long[] { 10, 0, 0, 20, 0, 30, 0, 0, 0, 40 });
+		DrainResult drain = new DrainResult(2, 100, 8, 8, 1, new long[] { 10, 0, 0, 20, 0, 30, 0, 0, 0, 40 });
 
 		assertThat(drain.longestPauseSeconds()).isEqualTo(3);
 	}
 
 	@Test
 	void aDrainComparesOneWorkerWithTwo() {
-		DrainResult two = new DrainResult(2, 100, 1, 1, new long[0]);
+		DrainResult two = new DrainResult(2, 100, 1, 1, 1, new long[0]);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> new Drain(two, two))
 			.withMessage("A drain compares 1 worker with 2, got 2 and 2");
