@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.orderflow.api.order.OrderRequests.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -149,22 +150,8 @@ class DatabaseFailureIntegrationTests {
 		}
 	}
 
-	private static String order(String customer) {
-		return """
-				{"customerId": "%s", "currency": "EUR", "items": [{"sku": "SKU-0001", "quantity": 1, "unitPrice": "2.50"}]}
-				"""
-			.formatted(customer);
-	}
-
 	private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/orders"))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.header("Content-Type", "application/json")
-			.header("X-API-Key", TestInfrastructure.TEST_API_KEY);
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return OrderRequests.post(this.port, body, idempotencyKey);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -1,8 +1,5 @@
 package io.orderflow.api.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.orderflow.api.order.OrderRequests.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,8 +50,6 @@ import static org.awaitility.Awaitility.await;
 class GroupCommitIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -261,22 +257,8 @@ class GroupCommitIntegrationTests {
 		return this.jdbc.sql(sql).param("c", parameter).query(Long.class).single();
 	}
 
-	private static String order(String customer) {
-		return """
-				{"customerId": "%s", "currency": "EUR", "items": [{"sku": "SKU-0001", "quantity": 1, "unitPrice": "2.50"}]}
-				"""
-			.formatted(customer);
-	}
-
 	private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/orders"))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.header("Content-Type", "application/json")
-			.header("X-API-Key", TestInfrastructure.TEST_API_KEY);
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return OrderRequests.post(this.port, body, idempotencyKey);
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package io.orderflow.api.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.orderflow.testsupport.OwnPostgres;
-import io.orderflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.orderflow.api.order.OrderRequests.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,8 +45,6 @@ class GroupCommitOutageIntegrationTests {
 
 	@RegisterExtension
 	static final OwnPostgres postgres = new OwnPostgres("group-commit-db");
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -127,22 +122,8 @@ class GroupCommitOutageIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> post(order(customer), null).statusCode() == 202);
 	}
 
-	private static String order(String customer) {
-		return """
-				{"customerId": "%s", "currency": "EUR", "items": [{"sku": "SKU-0001", "quantity": 1, "unitPrice": "2.50"}]}
-				"""
-			.formatted(customer);
-	}
-
 	private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/orders"))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.header("Content-Type", "application/json")
-			.header("X-API-Key", TestInfrastructure.TEST_API_KEY);
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return OrderRequests.post(this.port, body, idempotencyKey);
 	}
 
 }
