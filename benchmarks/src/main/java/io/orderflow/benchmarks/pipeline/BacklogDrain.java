@@ -1,6 +1,5 @@
 package io.orderflow.benchmarks.pipeline;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.orderflow.common.order.OrderStatus;
 import io.orderflow.infrastructure.BindAddress;
 import io.orderflow.infrastructure.Database;
-import io.orderflow.infrastructure.DemoInventory;
 import io.orderflow.infrastructure.FreePorts;
 import io.orderflow.infrastructure.ServiceProcess;
 import io.orderflow.infrastructure.ServiceSpec;
@@ -55,8 +51,6 @@ final class BacklogDrain {
 	private static final int ORDERS_PER_TRANSACTION = 1000;
 
 	private static final Duration GROUP_TIMEOUT = Duration.ofMinutes(2);
-
-	private static final String DETAIL = "{\"status\": \"PENDING\", \"lines\": 1, \"total\": \"1.00\"}";
 
 	private final Database database;
 
@@ -174,26 +168,10 @@ final class BacklogDrain {
 			connection.setAutoCommit(false);
 			for (int stored = 0; stored < backlog; stored++) {
 				UUID id = JdbcOrderLoop.OrderIdsLikeTheApi.next();
-				order.setObject(1, id);
-				order.setString(2, customer);
-				order.setString(3, "EUR");
-				order.setBigDecimal(4, BigDecimal.ONE);
-				order.setString(5, OrderStatus.PENDING.name());
-				order.setString(6, null);
-				order.setString(7, "local");
+				JdbcOrderLoop.bind(order, line, audit, outbox, id, customer);
 				order.addBatch();
-				line.setObject(1, id);
-				line.setInt(2, 1);
-				line.setString(3, DemoInventory
-					.regularSku(ThreadLocalRandom.current().nextInt(1, DemoInventory.REGULAR_SKUS + 1)));
-				line.setInt(4, 1);
-				line.setBigDecimal(5, BigDecimal.ONE);
 				line.addBatch();
-				audit.setObject(1, id);
-				audit.setString(2, DETAIL);
 				audit.addBatch();
-				outbox.setObject(1, id);
-				outbox.setString(2, null);
 				outbox.addBatch();
 				if ((stored + 1) % ORDERS_PER_TRANSACTION == 0 || stored + 1 == backlog) {
 					order.executeBatch();

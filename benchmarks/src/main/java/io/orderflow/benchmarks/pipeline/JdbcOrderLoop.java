@@ -91,26 +91,10 @@ final class JdbcOrderLoop {
 			while (System.nanoTime() < deadline) {
 				long start = System.nanoTime();
 				UUID id = OrderIdsLikeTheApi.next();
-				order.setObject(1, id);
-				order.setString(2, "bench-jdbc");
-				order.setString(3, "EUR");
-				order.setBigDecimal(4, BigDecimal.ONE);
-				order.setString(5, OrderStatus.PENDING.name());
-				order.setString(6, null);
-				order.setString(7, "local");
+				bind(order, line, audit, outbox, id, "bench-jdbc");
 				order.executeUpdate();
-				line.setObject(1, id);
-				line.setInt(2, 1);
-				line.setString(3, DemoInventory
-					.regularSku(ThreadLocalRandom.current().nextInt(1, DemoInventory.REGULAR_SKUS + 1)));
-				line.setInt(4, 1);
-				line.setBigDecimal(5, BigDecimal.ONE);
 				line.executeUpdate();
-				audit.setObject(1, id);
-				audit.setString(2, DETAIL);
 				audit.executeUpdate();
-				outbox.setObject(1, id);
-				outbox.setString(2, null);
 				outbox.executeUpdate();
 				connection.commit();
 				long end = System.nanoTime();
@@ -128,6 +112,32 @@ final class JdbcOrderLoop {
 		catch (SQLException ex) {
 			// The phase is over; a connection that fails to close changes no figure.
 		}
+	}
+
+	/**
+	 * Sets the parameters of the api's four statements for one order of one line, as
+	 * {@link #INSERT_ORDER}, {@link #INSERT_LINE}, {@link #INSERT_AUDIT} and
+	 * {@link #INSERT_OUTBOX} take them; the caller executes or batches them.
+	 */
+	static void bind(PreparedStatement order, PreparedStatement line, PreparedStatement audit, PreparedStatement outbox,
+			UUID id, String customer) throws SQLException {
+		order.setObject(1, id);
+		order.setString(2, customer);
+		order.setString(3, "EUR");
+		order.setBigDecimal(4, BigDecimal.ONE);
+		order.setString(5, OrderStatus.PENDING.name());
+		order.setString(6, null);
+		order.setString(7, "local");
+		line.setObject(1, id);
+		line.setInt(2, 1);
+		line.setString(3,
+				DemoInventory.regularSku(ThreadLocalRandom.current().nextInt(1, DemoInventory.REGULAR_SKUS + 1)));
+		line.setInt(4, 1);
+		line.setBigDecimal(5, BigDecimal.ONE);
+		audit.setObject(1, id);
+		audit.setString(2, DETAIL);
+		outbox.setObject(1, id);
+		outbox.setString(2, null);
 	}
 
 	/**
