@@ -1,5 +1,6 @@
 package io.orderflow.worker.cleanup;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One batch of the cleanup, in one short transaction: bound the transaction's time, renew
- * the lease (or stop), delete up to {@code batchSize} rows, and add them to the run's
- * counters. Either all of that commits or none of it.
+ * the lease (or stop), delete the next range of up to {@code batchSize} rows (see
+ * {@link PurgeTarget}), and add them to the run's counters. Either all of that commits or
+ * none of it.
  */
 @Component
 class BatchPurger {
@@ -32,11 +34,11 @@ class BatchPurger {
 	}
 
 	/**
-	 * Deletes up to one batch of {@code target}'s rows older than {@code cutoff}; returns
-	 * how many.
+	 * Deletes the next batch of {@code target}'s rows older than {@code cutoff}, starting
+	 * at {@code position} ({@code null}: the oldest row).
 	 */
 	@Transactional
-	int purge(long run, PurgeTarget target, Instant cutoff) {
+	Batch purge(long run, PurgeTarget target, Instant cutoff, OffsetDateTime position) {
 		// A frozen holder must not keep the lock row (and the rows it deletes) locked for
 		// ever.
 		String timeout = Long.toString(this.properties.batchTimeout().toMillis());
@@ -47,12 +49,40 @@ class BatchPurger {
 			.query((rs) -> {
 			});
 		this.lease.renew();
-		int deleted = this.jdbc.sql(target.deleteSql())
-			.param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
-			.param("limit", this.properties.batchSize())
+		OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+		int limit = this.properties.batchSize();
+		OffsetDateTime bound = this.jdbc.sql(target.boundSql())
+			.param("position", position, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("cutoff", before)
+			.param("limit", limit)
+			.query(OffsetDateTime.class)
+			.optional()
+			.orElse(null);
+		int deleted = this.jdbc.sql(target.rangeDeleteSql())
+			.param("position", position, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("bound", (bound != null) ? bound : before)
 			.update();
+		if (deleted == 0 && bound != null) {
+			// More than a batch of rows share the age at the position.
+			deleted = this.jdbc.sql(target.tieDeleteSql()).param("bound", bound).param("limit", limit).update();
+		}
 		this.runs.recordBatch(run, target, deleted);
-		return deleted;
+		return new Batch(deleted, bound);
+	}
+
+	/**
+	 * What one batch did.
+	 *
+	 * @param deleted rows deleted
+	 * @param next where the next batch starts; {@code null} when this was the table's
+	 * last batch
+	 */
+	record Batch(int deleted, OffsetDateTime next) {
+
+		boolean last() {
+			return this.next == null;
+		}
+
 	}
 
 }

@@ -16,10 +16,10 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * One cleanup run, for the instance that holds the lock: every {@link PurgeTarget} in
- * turn, batch after batch until a batch comes back short. It stops at once when the lease
- * is lost, between batches when the worker shuts down, and on a database error (the next
- * tick tries again). Logs progress every {@value #PROGRESS_SECONDS} s and one summary
- * line per run.
+ * turn, batch after batch in age order until a batch reaches the cutoff. It stops at once
+ * when the lease is lost, between batches when the worker shuts down, and on a database
+ * error (the next tick tries again). Logs progress every {@value #PROGRESS_SECONDS} s and
+ * one summary line per run.
  */
 @Component
 class Cleanup {
@@ -91,17 +91,17 @@ class Cleanup {
 	private CleanupStatus purgeAll(long run, Instant now, Progress progress) {
 		for (PurgeTarget target : PurgeTarget.values()) {
 			Instant cutoff = now.minus(target.retention(this.properties));
-			int deleted;
+			BatchPurger.Batch batch = null;
 			do {
 				if (Thread.currentThread().isInterrupted()) {
 					return CleanupStatus.INTERRUPTED;
 				}
 				long batchStarted = System.nanoTime();
-				deleted = this.purger.purge(run, target, cutoff);
-				progress.batch(run, target, deleted, Duration.ofNanos(System.nanoTime() - batchStarted));
-				this.metrics.batch(target, deleted, progress.lastBatch);
+				batch = this.purger.purge(run, target, cutoff, (batch != null) ? batch.next() : null);
+				progress.batch(run, target, batch.deleted(), Duration.ofNanos(System.nanoTime() - batchStarted));
+				this.metrics.batch(target, batch.deleted(), progress.lastBatch);
 			}
-			while (deleted == this.properties.batchSize() && pause());
+			while (!batch.last() && pause());
 		}
 		return Thread.currentThread().isInterrupted() ? CleanupStatus.INTERRUPTED : CleanupStatus.COMPLETED;
 	}

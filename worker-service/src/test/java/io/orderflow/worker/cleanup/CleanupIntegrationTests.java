@@ -168,6 +168,27 @@ class CleanupIntegrationTests {
 	}
 
 	@Test
+	void walksRowsOfManyAgesAndACrowdedAgeInBatchesNoLargerThanTheSize() {
+		// 250 rows 1 ms apart, 250 rows of one age, 120 rows 1 ms apart: a range cannot
+		// split the crowded age, so those rows go by the batch size on their own.
+		Instant start = clock.instant().minus(Duration.ofDays(40));
+		auditRowsApart(250, start);
+		Instant crowded = start.plusSeconds(1);
+		auditRows(250, crowded);
+		auditRowsApart(120, crowded.plusSeconds(1));
+		auditRows(3, clock.instant());
+
+		CleanupReport report = this.job.manualRun().orElseThrow();
+
+		assertThat(report.deleted()).containsEntry("audit_logs", 620L);
+		// 100, 100, 50 up to the crowded age, 100 and 100 of it, its last 50 with 50 of
+		// the
+		// rest, the last 70: seven batches, none over 100.
+		assertThat(report.batches()).isEqualTo(7 + 3);
+		assertThat(count("select count(*) from audit_logs")).isEqualTo(3);
+	}
+
+	@Test
 	void runIsSkippedWhileAnotherInstanceHoldsTheLock() throws Exception {
 		auditRows(10, clock.instant().minus(Duration.ofDays(40)));
 		jdbc.sql(
@@ -267,6 +288,17 @@ class CleanupIntegrationTests {
 				insert into audit_logs (order_id, event, created_at)
 				select gen_random_uuid(), 'CREATED', :at from generate_series(1, :count)
 				""").param("at", utc(createdAt)).param("count", count).update();
+	}
+
+	private static void auditRowsApart(int count, Instant first) {
+		jdbc.sql(
+				"""
+						insert into audit_logs (order_id, event, created_at)
+						select gen_random_uuid(), 'CREATED', :first + g * interval '1 millisecond' from generate_series(0, :count - 1) g
+						""")
+			.param("first", utc(first))
+			.param("count", count)
+			.update();
 	}
 
 	private static void idempotencyKey(String key, Instant expiresAt) {
