@@ -1,11 +1,11 @@
 package io.orderflow.api.order;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +23,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -136,9 +137,12 @@ class OrderIntake implements SmartLifecycle {
 	}
 
 	/**
-	 * Runs one transaction for the batch, each submission in a savepoint of its own. A
-	 * failure before the commit rolled everything back and answers every submission not
-	 * yet answered with it as it is; a failure of the commit itself leaves the outcome
+	 * Runs one transaction for the batch. Submissions with a key go one by one, each in a
+	 * savepoint of its own (each takes its key's lock and looks the key up); the others
+	 * are stored together, four statements for all of them, in one savepoint, and only if
+	 * those fail are they retried one by one to find the one that failed. A failure
+	 * before the commit rolled everything back and answers every submission not yet
+	 * answered with it as it is; a failure of the commit itself leaves the outcome
 	 * unknown and says so.
 	 */
 	private void write(List<CommitGroups.Ticket<PendingOrder, Submission>> batch) {
@@ -146,17 +150,17 @@ class OrderIntake implements SmartLifecycle {
 		Map<CommitGroups.Ticket<PendingOrder, Submission>, Submission> written = new LinkedHashMap<>();
 		try {
 			this.transaction.executeWithoutResult((tx) -> {
+				List<CommitGroups.Ticket<PendingOrder, Submission>> plain = new ArrayList<>();
 				for (CommitGroups.Ticket<PendingOrder, Submission> ticket : batch) {
-					Object savepoint = tx.createSavepoint();
-					try {
-						written.put(ticket, write(ticket.item()));
-						tx.releaseSavepoint(savepoint);
+					if (ticket.item().idempotencyKey() != null) {
+						writeAlone(tx, ticket, written);
 					}
-					catch (IdempotencyKeyInFlightException | IdempotencyKeyReusedException
-							| DataIntegrityViolationException ex) {
-						tx.rollbackToSavepoint(savepoint);
-						ticket.fail(ex);
+					else {
+						plain.add(ticket);
 					}
+				}
+				if (!plain.isEmpty()) {
+					writeTogether(tx, plain, written);
 				}
 				committing.set(true);
 			});
@@ -176,9 +180,51 @@ class OrderIntake implements SmartLifecycle {
 		written.forEach(CommitGroups.Ticket::complete);
 	}
 
+	private void writeAlone(TransactionStatus tx, CommitGroups.Ticket<PendingOrder, Submission> ticket,
+			Map<CommitGroups.Ticket<PendingOrder, Submission>, Submission> written) {
+		Object savepoint = tx.createSavepoint();
+		try {
+			written.put(ticket, write(ticket.item()));
+			tx.releaseSavepoint(savepoint);
+		}
+		catch (IdempotencyKeyInFlightException | IdempotencyKeyReusedException ex) {
+			tx.rollbackToSavepoint(savepoint);
+			ticket.fail(ex);
+		}
+		catch (DataIntegrityViolationException ex) {
+			tx.rollbackToSavepoint(savepoint);
+			log.warn("An order broke a rule of the database and was refused: {}",
+					OrderBreaksDatabaseRuleException.reason(ex));
+			ticket.fail(new OrderBreaksDatabaseRuleException(ex));
+		}
+	}
+
+	private void writeTogether(TransactionStatus tx, List<CommitGroups.Ticket<PendingOrder, Submission>> plain,
+			Map<CommitGroups.Ticket<PendingOrder, Submission>, Submission> written) {
+		if (plain.size() == 1) {
+			writeAlone(tx, plain.get(0), written);
+			return;
+		}
+		Object savepoint = tx.createSavepoint();
+		Map<CommitGroups.Ticket<PendingOrder, Submission>, OrderRepository.NewOrder> orders = new LinkedHashMap<>();
+		plain.forEach((ticket) -> orders.put(ticket, newOrder(ticket.item(), null)));
+		try {
+			this.orders.insert(List.copyOf(orders.values()));
+			tx.releaseSavepoint(savepoint);
+		}
+		catch (DataIntegrityViolationException ex) {
+			tx.rollbackToSavepoint(savepoint);
+			log.warn("A batch of {} orders broke a rule of the database ({}); storing them one by one to find which",
+					plain.size(), OrderBreaksDatabaseRuleException.reason(ex));
+			plain.forEach((ticket) -> writeAlone(tx, ticket, written));
+			return;
+		}
+		orders.forEach((ticket, order) -> written.put(ticket,
+				new Submission(new SubmittedOrder(order.id(), OrderStatus.PENDING), false)));
+	}
+
 	private Submission write(PendingOrder pending) {
-		return (pending.idempotencyKey() != null) ? submitOnce(pending)
-				: new Submission(create(pending.request(), null, pending.caller()), false);
+		return (pending.idempotencyKey() != null) ? submitOnce(pending) : new Submission(create(pending, null), false);
 	}
 
 	@Override
@@ -220,7 +266,7 @@ class OrderIntake implements SmartLifecycle {
 			}
 			return new Submission(new SubmittedOrder(stored.get().orderId(), OrderStatus.PENDING), true);
 		}
-		SubmittedOrder order = create(pending.request(), key, caller);
+		SubmittedOrder order = create(pending, key);
 		this.keys.save(caller, key, pending.fingerprint(), order.id(), this.properties.idempotencyKeyTtl());
 		return new Submission(order, false);
 	}
@@ -229,10 +275,15 @@ class OrderIntake implements SmartLifecycle {
 	 * Stores the order, its lines, its audit row and its outbox row, in the caller's
 	 * transaction.
 	 */
-	private SubmittedOrder create(SubmitOrderRequest request, String idempotencyKey, String caller) {
-		UUID id = this.ids.next();
-		this.orders.insert(id, request, Money.total(request.items()), idempotencyKey, caller);
-		return new SubmittedOrder(id, OrderStatus.PENDING);
+	private SubmittedOrder create(PendingOrder pending, String idempotencyKey) {
+		OrderRepository.NewOrder order = newOrder(pending, idempotencyKey);
+		this.orders.insert(List.of(order));
+		return new SubmittedOrder(order.id(), OrderStatus.PENDING);
+	}
+
+	private OrderRepository.NewOrder newOrder(PendingOrder pending, String idempotencyKey) {
+		return new OrderRepository.NewOrder(this.ids.next(), pending.request(), Money.total(pending.request().items()),
+				idempotencyKey, pending.caller());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import io.orderflow.api.outbox.Outbox;
 import io.orderflow.common.order.OrderStatus;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,56 +28,81 @@ class OrderRepository {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcOperations batches;
+
 	private final JsonMapper json;
 
 	private final Outbox outbox;
 
-	OrderRepository(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
+	OrderRepository(JdbcClient jdbc, JdbcOperations batches, JsonMapper json, Outbox outbox) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.json = json;
 		this.outbox = outbox;
 	}
 
 	/**
-	 * Stores a new {@code PENDING} order, its lines, its {@code CREATED} audit row and
-	 * its outbox row in one transaction: an order is stored if and only if it will be
-	 * published.
+	 * Stores new {@code PENDING} orders, their lines, their {@code CREATED} audit rows
+	 * and their outbox rows in the caller's transaction: an order is stored if and only
+	 * if it will be published. Four statements, each a JDBC batch (one multi-row insert
+	 * with {@code reWriteBatchedInserts}), however many orders.
 	 */
-	@Transactional
-	void insert(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey, String owner) {
-		this.jdbc.sql("""
+	@Transactional(propagation = Propagation.MANDATORY)
+	void insert(List<NewOrder> orders) {
+		this.batches.batchUpdate("""
 				insert into orders (id, customer_id, currency, total, status, idempotency_key, owner)
-				values (:id, :customerId, :currency, :total, :status, :idempotencyKey, :owner)
-				""")
-			.param("id", id)
-			.param("customerId", request.customerId())
-			.param("currency", request.currency())
-			.param("total", total)
-			.param("status", OrderStatus.PENDING.name())
-			.param("idempotencyKey", idempotencyKey)
-			.param("owner", owner)
-			.update();
-		int line = 0;
-		for (OrderItemRequest item : request.items()) {
-			this.jdbc.sql("""
-					insert into order_items (order_id, line_no, sku, quantity, unit_price)
-					values (:orderId, :lineNo, :sku, :quantity, :unitPrice)
-					""")
-				.param("orderId", id)
-				.param("lineNo", ++line)
-				.param("sku", item.sku())
-				.param("quantity", item.quantity())
-				.param("unitPrice", item.unitPrice())
-				.update();
+				values (?, ?, ?, ?, 'PENDING', ?, ?)
+				""", orders, orders.size(), (statement, order) -> {
+			statement.setObject(1, order.id());
+			statement.setString(2, order.request().customerId());
+			statement.setString(3, order.request().currency());
+			statement.setBigDecimal(4, order.total());
+			statement.setString(5, order.idempotencyKey());
+			statement.setString(6, order.owner());
+		});
+		List<Line> lines = new ArrayList<>();
+		for (NewOrder order : orders) {
+			List<OrderItemRequest> items = order.request().items();
+			for (int i = 0; i < items.size(); i++) {
+				lines.add(new Line(order.id(), i + 1, items.get(i)));
+			}
 		}
-		Map<String, Object> detail = Map.of("status", OrderStatus.PENDING.name(), "lines", request.items().size(),
-				"total", total.toPlainString());
-		this.jdbc.sql(
-				"insert into audit_logs (order_id, event, detail) values (:orderId, 'CREATED', cast(:detail as jsonb))")
-			.param("orderId", id)
-			.param("detail", this.json.writeValueAsString(detail))
-			.update();
-		this.outbox.enqueue(id, idempotencyKey);
+		this.batches.batchUpdate("""
+				insert into order_items (order_id, line_no, sku, quantity, unit_price)
+				values (?, ?, ?, ?, ?)
+				""", lines, lines.size(), (statement, line) -> {
+			statement.setObject(1, line.orderId());
+			statement.setInt(2, line.number());
+			statement.setString(3, line.item().sku());
+			statement.setInt(4, line.item().quantity());
+			statement.setBigDecimal(5, line.item().unitPrice());
+		});
+		this.batches.batchUpdate(
+				"insert into audit_logs (order_id, event, detail) values (?, 'CREATED', cast(? as jsonb))", orders,
+				orders.size(), (statement, order) -> {
+					statement.setObject(1, order.id());
+					statement.setString(2, this.json.writeValueAsString(Map.of("status", OrderStatus.PENDING.name(),
+							"lines", order.request().items().size(), "total", order.total().toPlainString())));
+				});
+		this.outbox
+			.enqueue(orders.stream().map((order) -> new Outbox.Queued(order.id(), order.idempotencyKey())).toList());
+	}
+
+	/**
+	 * An order to store.
+	 *
+	 * @param id its new id
+	 * @param request what the caller sent
+	 * @param total the sum of its lines
+	 * @param idempotencyKey the caller's key, or null
+	 * @param owner the caller
+	 */
+	record NewOrder(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey, String owner) {
+
+	}
+
+	private record Line(UUID orderId, int number, OrderItemRequest item) {
+
 	}
 
 	/** The order, if it exists and belongs to {@code owner}. */

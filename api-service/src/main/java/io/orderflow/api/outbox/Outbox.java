@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -19,19 +20,35 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final JdbcOperations batches;
+
+	Outbox(JdbcClient jdbc, JdbcOperations batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/**
-	 * Queues an order for publication. Must run in the transaction that stores the order.
+	 * Queues orders for publication, in one statement. Must run in the transaction that
+	 * stores them.
+	 * @param orders order ids with their idempotency keys (null for none)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void enqueue(UUID orderId, String idempotencyKey) {
-		this.jdbc.sql("insert into outbox (order_id, idempotency_key) values (:orderId, :key)")
-			.param("orderId", orderId)
-			.param("key", idempotencyKey)
-			.update();
+	public void enqueue(List<Queued> orders) {
+		this.batches.batchUpdate("insert into outbox (order_id, idempotency_key) values (?, ?)", orders, orders.size(),
+				(statement, order) -> {
+					statement.setObject(1, order.orderId());
+					statement.setString(2, order.idempotencyKey());
+				});
+	}
+
+	/**
+	 * An order to publish.
+	 *
+	 * @param orderId its id, the record's key and value
+	 * @param idempotencyKey the key it was submitted with, or null
+	 */
+	public record Queued(UUID orderId, String idempotencyKey) {
+
 	}
 
 	/**

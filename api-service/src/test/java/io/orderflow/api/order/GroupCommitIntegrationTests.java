@@ -152,6 +152,48 @@ class GroupCommitIntegrationTests {
 
 	@Test
 	@SuppressWarnings("try") // the held writer is released at the end of the block
+	void anOrderThatBreaksAConstraintFailsAloneWhileTheRestOfItsBatchCommits() throws Exception {
+		String customer = "batch-constraint-" + UUID.randomUUID().toString().substring(0, 8);
+		// A rule of the database that validation does not know, as a bug would leave one.
+		this.jdbc.sql("alter table orders add constraint no_poison check (customer_id not like 'poison-%')").update();
+		List<Future<HttpResponse<String>>> valid = new ArrayList<>();
+		Future<HttpResponse<String>> poison;
+		try {
+			try (HeldWriter held = holdWriter()) {
+				for (int i = 0; i < 3; i++) {
+					valid.add(queue(order(customer), null));
+				}
+				poison = queue(order("poison-" + customer), null);
+				for (int i = 0; i < 3; i++) {
+					valid.add(queue(order(customer), null));
+				}
+			}
+			HttpResponse<String> refused = poison.get(30, TimeUnit.SECONDS);
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+			assertThat(this.json.readTree(refused.body()).get("type").asString())
+				.isEqualTo("urn:orderflow:problem:order-breaks-database-rule");
+			assertThat(this.json.readTree(refused.body()).get("detail").asString()).contains("no_poison")
+				.doesNotContain("poison-" + customer);
+			for (Future<HttpResponse<String>> answer : valid) {
+				HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+			}
+		}
+		finally {
+			this.jdbc.sql("alter table orders drop constraint no_poison").update();
+		}
+		assertThat(count("select count(*) from orders where customer_id = :c", customer)).isEqualTo(6);
+		assertThat(count("select count(distinct created_at) from orders where customer_id = :c", customer))
+			.as("the six orders committed in one transaction")
+			.isEqualTo(1);
+		assertThat(count("select count(*) from orders where customer_id like 'poison-%'")).isZero();
+		assertThat(count("""
+				select count(*) from outbox x where x.order_id in (select id from orders where customer_id = :c)
+				""", customer)).as("one outbox row each, none left from the batch that was rolled back").isEqualTo(6);
+	}
+
+	@Test
+	@SuppressWarnings("try") // the held writer is released at the end of the block
 	void theSameKeyTwiceInOneBatchCreatesOneOrderAndTheSecondIsAReplay() throws Exception {
 		String customer = "twice-" + UUID.randomUUID().toString().substring(0, 8);
 		String key = "twice-" + UUID.randomUUID();
