@@ -52,6 +52,8 @@ final class BacklogDrain {
 
 	private static final Duration GROUP_TIMEOUT = Duration.ofMinutes(2);
 
+	private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(40);
+
 	private final Database database;
 
 	private final String bootstrapServers;
@@ -75,8 +77,64 @@ final class BacklogDrain {
 	 */
 	DrainResult run(List<ServiceProcess> workers, int members, int backlog) throws InterruptedException {
 		String customer = "bench-drain-" + workers.size() + "-" + System.currentTimeMillis();
+		Duration timeout = drainTimeout(backlog);
+		double cpuAtThaw = freezeStoreAndThaw(workers, members, customer, backlog, timeout);
+		long thawed = System.nanoTime();
+		awaitDrained(workers, backlog, timeout);
+		double wallSeconds = (System.nanoTime() - thawed) / 1e9;
+		return result(workers.size(), customer, wallSeconds, cpuSeconds(workers) - cpuAtThaw);
+	}
+
+	/**
+	 * A drain of {@code backlog} orders by {@code first} alone (frozen and thawed as in
+	 * {@link #run}), during which, after {@code steady}, a second worker starts (join);
+	 * {@code steady} after it is healthy it is stopped with SIGTERM (leave); then
+	 * {@code first} drains the rest. The event moments are read on the database's clock,
+	 * the clock of {@code updated_at}.
+	 */
+	JoinLeave joinAndLeave(ServiceProcess first, int members, int backlog, Duration steady, String joining)
+			throws InterruptedException {
+		String customer = "bench-join-leave-" + System.currentTimeMillis();
+		Duration timeout = drainTimeout(backlog);
+		freezeStoreAndThaw(List.of(first), members, customer, backlog, timeout);
+		Thread.sleep(steady.toMillis());
+		double joinStart = databaseClock();
+		ServiceProcess second = startWorker(joining);
+		double joinEnd = databaseClock();
+		double leaveStart;
+		double leaveEnd;
+		try {
+			Thread.sleep(steady.toMillis());
+			leaveStart = databaseClock();
+			second.terminate();
+			if (!second.awaitExit(LEAVE_TIMEOUT)) {
+				throw new IllegalStateException(
+						joining + " did not stop within " + LEAVE_TIMEOUT.toSeconds() + " s: see " + second.logFile());
+			}
+			leaveEnd = databaseClock();
+		}
+		finally {
+			second.stop(LEAVE_TIMEOUT);
+		}
+		awaitDrained(List.of(first), backlog, timeout);
+		double firstCompletion = firstCompletion(customer);
+		DrainResult drained = result(1, customer, 0, Double.NaN);
+		return new JoinLeave(drained.orders(), drained.perSecond(),
+				new JoinLeave.Event("join", joinStart - firstCompletion, joinEnd - firstCompletion),
+				new JoinLeave.Event("leave", leaveStart - firstCompletion, leaveEnd - firstCompletion));
+	}
+
+	private static Duration drainTimeout(int backlog) {
+		return Duration.ofMinutes(3).plusMillis(5L * backlog);
+	}
+
+	/**
+	 * Waits for the group, freezes the workers, stores the backlog, waits until the relay
+	 * published it and thaws the workers; returns their CPU seconds at the thaw.
+	 */
+	private double freezeStoreAndThaw(List<ServiceProcess> workers, int members, String customer, int backlog,
+			Duration timeout) throws InterruptedException {
 		awaitGroup(members);
-		Duration timeout = Duration.ofMinutes(3).plusMillis(5L * backlog);
 		double cpuAtThaw;
 		workers.forEach(ServiceProcess::suspend);
 		try {
@@ -88,12 +146,15 @@ final class BacklogDrain {
 			cpuAtThaw = cpuSeconds(workers);
 			workers.forEach(ServiceProcess::resume);
 		}
-		long thawed = System.nanoTime();
+		return cpuAtThaw;
+	}
+
+	private void awaitDrained(List<ServiceProcess> workers, int backlog, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			long unfinished = count("select count(*) from orders where status in ('PENDING', 'PROCESSING')");
 			if (unfinished == 0) {
-				break;
+				return;
 			}
 			for (ServiceProcess worker : workers) {
 				if (!worker.isAlive()) {
@@ -107,8 +168,17 @@ final class BacklogDrain {
 			}
 			Thread.sleep(100);
 		}
-		double wallSeconds = (System.nanoTime() - thawed) / 1e9;
-		return result(workers.size(), customer, wallSeconds, cpuSeconds(workers) - cpuAtThaw);
+	}
+
+	/** Seconds since the epoch on the database's clock. */
+	private double databaseClock() {
+		return Double.parseDouble(text("select extract(epoch from clock_timestamp())::text"));
+	}
+
+	private double firstCompletion(String customer) {
+		return Double
+			.parseDouble(text("select extract(epoch from min(updated_at))::text from orders where customer_id = '"
+					+ customer + "' and status in ('COMPLETED', 'REJECTED')"));
 	}
 
 	/** Consumers of the group now. */
@@ -239,11 +309,15 @@ final class BacklogDrain {
 	}
 
 	private long count(String sql) {
+		return Long.parseLong(text(sql));
+	}
+
+	private String text(String sql) {
 		try (Connection connection = this.database.dataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
-			return rows.getLong(1);
+			return rows.getString(1);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Benchmark query failed: " + sql, ex);

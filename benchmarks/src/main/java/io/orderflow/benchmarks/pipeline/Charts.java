@@ -2,11 +2,13 @@ package io.orderflow.benchmarks.pipeline;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
@@ -17,9 +19,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -59,6 +65,39 @@ final class Charts {
 				PlotOrientation.VERTICAL, true, false, false);
 		chart.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		styleLines(chart.getXYPlot(), data.getSeriesCount(), true);
+		save(chart, file);
+	}
+
+	/**
+	 * Completions per second of a drain that a worker joined and one left, with each
+	 * event shaded from its start to its end.
+	 */
+	static void joinLeave(Path file, String title, JoinLeave joinLeave) {
+		XYSeries series = new XYSeries("completed per second");
+		long[] perSecond = joinLeave.perSecond();
+		for (int second = 0; second < perSecond.length; second++) {
+			// Each count is the second that starts here, so the point sits in its middle.
+			series.add(second + 0.5, perSecond[second]);
+		}
+		XYSeriesCollection data = new XYSeriesCollection(series);
+		JFreeChart chart = ChartFactory.createXYLineChart(title, "second since the first completion",
+				"completed per second", data, PlotOrientation.VERTICAL, true, false, false);
+		XYPlot plot = chart.getXYPlot();
+		styleLines(plot, 1, true);
+		List<Color> colors = List.of(new Color(60, 160, 60, 70), new Color(200, 60, 60, 70));
+		List<JoinLeave.Event> events = joinLeave.events();
+		for (int i = 0; i < events.size(); i++) {
+			JoinLeave.Event event = events.get(i);
+			// A marker needs a width to show: an event shorter than 0.2 s is drawn 0.2 s
+			// wide.
+			IntervalMarker marker = new IntervalMarker(event.start(), Math.max(event.end(), event.start() + 0.2),
+					colors.get(i % colors.size()));
+			marker.setLabel(event.name());
+			marker.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+			marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+			marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+			plot.addDomainMarker(marker, Layer.BACKGROUND);
+		}
 		save(chart, file);
 	}
 

@@ -15,15 +15,18 @@ final class MarkdownReport {
 
 	static final String DRAIN_CHART = "drain-curve.png";
 
+	static final String JOIN_LEAVE_CHART = "join-leave.png";
+
 	private MarkdownReport() {
 	}
 
 	/**
 	 * @param relay the relay section's text table, or null when it did not run
 	 * @param drain the drain section, or null when it did not run
+	 * @param joinLeave the join and leave section, or null when it did not run
 	 */
 	static String render(Instant when, BenchSettings settings, Machine machine, ReportTables tables, String relay,
-			Drain drain) {
+			Drain drain, JoinLeave joinLeave) {
 		StringBuilder md = new StringBuilder();
 		md.append("# orderflow pipeline benchmark\n\n");
 		md.append(String.format(Locale.ROOT, "`./orderflow bench%s`, %s: %d round(s) of %d s phases%s.%n%n",
@@ -64,14 +67,37 @@ final class MarkdownReport {
 					"A backlog of %,d orders (the api's statements, 1,000 per transaction) is stored and published "
 							+ "by the relay while the workers are frozen (SIGSTOP, after their consumer group is stable "
 							+ "with a partition per consumer); then they are thawed together (SIGCONT). First the "
-							+ "stack's worker alone, then it and a second worker of the same jar (started for this, "
-							+ "so less warmed up). The workers run with a 10-minute Kafka session, so a frozen worker "
-							+ "keeps its partitions. The rate is the backlog's terminal orders over the time from the "
+							+ "stack's worker alone, then it and a second worker of the same jar, started for this and "
+							+ "warmed up (JIT) by an unmeasured drain of a quarter of the backlog by both. The workers "
+							+ "run with a 10-minute Kafka session, so a frozen worker keeps its partitions. The rate is the backlog's terminal orders over the time from the "
 							+ "first to the last terminal `updated_at` (the worker's `now()`, its batch transaction's start, "
 							+ "so the last batch's own time is left out: *thaw to done* is the wall-clock check); CPU time is the workers' "
 							+ "(`ProcessHandle.info().totalCpuDuration()`) from the thaw to the end.%n%n",
 					settings.backlog()));
 			md.append(drain.markdown()).append('\n');
+		}
+		md.append("## A worker joins and leaves a drain\n\n");
+		if (joinLeave == null) {
+			md.append("Not run.\n\n");
+		}
+		else {
+			md.append(String.format(Locale.ROOT,
+					"A backlog of %,d orders (at least `--backlog`, and about a minute of one worker's drain, so that "
+							+ "the drain outlasts both events) is stored while the stack's worker is frozen, then it "
+							+ "drains alone. After "
+							+ "a few seconds of steady completions a second worker of the same jar starts (*join*: from "
+							+ "its start to its health, its consumers join the group in between); a few seconds after it "
+							+ "is healthy it is stopped with SIGTERM (*leave*: until it exited), and the first worker "
+							+ "drains the rest. Seconds count from the first terminal `updated_at`, and the event moments "
+							+ "are read on the database's clock. A second is *stalled* when it completes fewer than "
+							+ "%.0f %% of the steady rate before the event (the median of the %d whole seconds before "
+							+ "it); the *longest pause* is the longest run of consecutive stalled seconds that overlaps "
+							+ "the event, from the second it starts in to %d s after the second it ends in (the drain's "
+							+ "last, partial second never counts). The target is no pause over %d s: one stalled second "
+							+ "can hide up to a second without completions, two cannot.%n%n",
+					joinLeave.orders(), 100 * JoinLeave.STALL_FRACTION, JoinLeave.STEADY_SECONDS,
+					JoinLeave.AFTER_SECONDS, JoinLeave.TARGET_SECONDS));
+			md.append(joinLeave.markdown()).append('\n');
 		}
 		md.append("## Charts\n\n");
 		md.append("Throughput over time during the closed loops (last round):\n\n");
@@ -82,6 +108,10 @@ final class MarkdownReport {
 			md.append("Backlog drain, completed per second by 1 and by 2 workers:\n\n");
 			md.append("![drain curve](").append(DRAIN_CHART).append(")\n\n");
 		}
+		if (joinLeave != null) {
+			md.append("A worker joins and leaves a drain, completed per second (the shaded spans are the events):\n\n");
+			md.append("![join and leave](").append(JOIN_LEAVE_CHART).append(")\n\n");
+		}
 		md.append("## Relay against a plain producer\n\n");
 		if (relay == null) {
 			md.append("Not run.\n\n");
@@ -90,10 +120,8 @@ final class MarkdownReport {
 			md.append("```\n").append(relay.strip()).append("\n```\n\n");
 		}
 		md.append("## Not measured yet\n\n");
-		for (String missing : List.of(
-				"cleanup of 5M expired audit rows against a single DELETE, longest batch, intake during cleanup",
-				"no pause over 1 s when a worker joins or leaves a running drain (the drains here start their "
-						+ "workers together)")) {
+		for (String missing : List
+			.of("cleanup of 5M expired audit rows against a single DELETE, longest batch, intake during cleanup")) {
 			md.append("- ").append(missing).append('\n');
 		}
 		return md.toString();

@@ -50,6 +50,16 @@ final class PipelineBenchmark {
 
 	private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(40);
 
+	/**
+	 * Steady drain before the join, and between the joined worker's health and its leave.
+	 */
+	private static final Duration JOIN_LEAVE_STEADY = Duration.ofSeconds(5);
+
+	/** How long one worker would take to drain the join and leave section's backlog. */
+	private static final Duration JOIN_LEAVE_DRAIN = Duration.ofSeconds(60);
+
+	private static final int MAX_JOIN_LEAVE_BACKLOG = 1_500_000;
+
 	private final LocalStack stack;
 
 	private final BenchSettings settings;
@@ -126,6 +136,7 @@ final class PipelineBenchmark {
 
 		String relay = relaySection();
 		Drain drain = drainSection();
+		JoinLeave joinLeave = joinLeaveSection(drain.one());
 		ReportTables tables = new ReportTables(rounds);
 		this.out.println();
 		this.out.println("Durability: " + machine.durability() + " for every contender, same database and schema");
@@ -134,7 +145,9 @@ final class PipelineBenchmark {
 		this.out.print(tables.latencyText());
 		this.out.println();
 		this.out.print(drain.text());
-		Outcome outcome = writeReport(machine, tables, relay, drain, lastTimelines, latencies);
+		this.out.println();
+		this.out.print(joinLeave.text());
+		Outcome outcome = writeReport(machine, tables, relay, drain, joinLeave, lastTimelines, latencies);
 		this.out.println();
 		this.out.println("Report: " + outcome.report() + " (charts: "
 				+ String.join(", ", outcome.charts().stream().map((chart) -> chart.getFileName().toString()).toList())
@@ -265,11 +278,41 @@ final class PipelineBenchmark {
 		ServiceProcess second = this.drain.startWorker("bench-worker-2");
 		this.out.println("healthy");
 		try {
+			// A new JVM runs interpreted at first: warm it up, so the drain compares two
+			// compiled workers with one.
+			int warmup = Math.max(1, this.settings.backlog() / 4);
+			this.out.printf("  warm-up drain by 2 workers, %,d orders (not measured) ... ", warmup);
+			this.out.flush();
+			this.drain.run(List.of(first, second), 2 * members, warmup);
+			this.out.println("done");
 			return new Drain(one, drain(List.of(first, second), 2 * members));
 		}
 		finally {
 			second.stop(WORKER_STOP_TIMEOUT);
 		}
+	}
+
+	/**
+	 * A drain by the stack's worker that a second worker joins and later leaves
+	 * (SIGTERM), with the longest pause in completions at each event.
+	 */
+	private JoinLeave joinLeaveSection(DrainResult oneWorker) throws InterruptedException {
+		Duration steady = this.settings.quick() ? Duration.ofSeconds(1) : JOIN_LEAVE_STEADY;
+		// The drain must outlast the joining worker's start (20 to 35 s on 2 busy cores),
+		// the steady seconds and the window after the leave.
+		double wanted = oneWorker.rate() * JOIN_LEAVE_DRAIN.toSeconds();
+		int backlog = (this.settings.quick() || Double.isNaN(wanted)) ? this.settings.backlog()
+				: (int) Math.max(this.settings.backlog(), Math.min(MAX_JOIN_LEAVE_BACKLOG, wanted));
+		this.out.println();
+		this.out.printf(
+				"Join and leave: %,d orders drained by 1 worker; after %d s a second worker starts, %d s after"
+						+ " it is healthy it is stopped (SIGTERM) ... ",
+				backlog, steady.toSeconds(), steady.toSeconds());
+		this.out.flush();
+		JoinLeave joinLeave = this.drain.joinAndLeave(this.stack.workers().get(0).current(), this.drain.members(),
+				backlog, steady, "bench-worker-joining");
+		this.out.println(joinLeave.summary());
+		return joinLeave;
 	}
 
 	private DrainResult drain(List<ServiceProcess> workers, int members) throws InterruptedException {
@@ -281,7 +324,7 @@ final class PipelineBenchmark {
 		return result;
 	}
 
-	private Outcome writeReport(Machine machine, ReportTables tables, String relay, Drain drain,
+	private Outcome writeReport(Machine machine, ReportTables tables, String relay, Drain drain, JoinLeave joinLeave,
 			Map<String, Timeline> timelines, Map<String, Histogram> latencies) {
 		Path directory = this.settings.reportDirectory();
 		try {
@@ -293,10 +336,12 @@ final class PipelineBenchmark {
 			Path drainCurve = directory.resolve(MarkdownReport.DRAIN_CHART);
 			Charts.perSecond(drainCurve, "Backlog drain: completed per second", "second since the first completion",
 					drain.curves());
+			Path joinLeaveChart = directory.resolve(MarkdownReport.JOIN_LEAVE_CHART);
+			Charts.joinLeave(joinLeaveChart, "A worker joins and leaves a drain: completed per second", joinLeave);
 			Path report = directory.resolve("report.md");
 			Files.writeString(report, MarkdownReport.render(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-					this.settings, machine, tables, relay, drain));
-			return new Outcome(report, List.of(throughput, latency, drainCurve), tables);
+					this.settings, machine, tables, relay, drain, joinLeave));
+			return new Outcome(report, List.of(throughput, latency, drainCurve, joinLeaveChart), tables);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the report to " + directory, ex);

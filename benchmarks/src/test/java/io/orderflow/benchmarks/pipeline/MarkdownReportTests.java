@@ -23,9 +23,15 @@ class MarkdownReportTests {
 		Drain drain = new Drain(new DrainResult(1, 2000, 0.5, 0.5, 1.0, new long[] { 2000 }),
 				new DrainResult(2, 2000, 0.4, 0.4, 2.0, new long[] { 2000 }));
 
+		JoinLeave joinLeave = new JoinLeave(30_000,
+				new long[] { 1000, 1000, 1000, 1000, 1000, 1000, 0, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000,
+						1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000 },
+				new JoinLeave.Event("join", 5.1, 6.2), new JoinLeave.Event("leave", 12.0, 13.5));
+		ReportTables tables = new ReportTables(List.of(round));
+
 		String report = MarkdownReport.render(Instant.parse("2026-12-01T10:00:00Z"),
-				BenchSettings.quick(1, Path.of("report"), Path.of("work")), machine, new ReportTables(List.of(round)),
-				"relay table", drain);
+				BenchSettings.quick(1, Path.of("report"), Path.of("work")), machine, tables, "relay table", drain,
+				joinLeave);
 
 		assertThat(report).contains("# orderflow pipeline benchmark", "## Machine", "| cores | 2 |", "## Durability",
 				"`fsync=on, synchronous_commit=on`", "## Throughput and ratios", "0.30x JDBC 32", "## Latency",
@@ -33,9 +39,11 @@ class MarkdownReportTests {
 				"## Relay against a plain producer", "relay table", "## Not measured yet", "--quick",
 				"## Backlog drain by 1 and by 2 workers", "| 1 worker | 2,000 | 0.5 | 4,000 | 0.5 | 1.0 | 2,000 | 0 |",
 				"Scaling efficiency (rate with 2 / (2 × rate with 1)): **0.63x**", "](drain-curve.png)",
-				"| end to end, created_at to terminal updated_at |");
+				"| end to end, created_at to terminal updated_at |", "## A worker joins and leaves a drain",
+				"| join | 5.1 | 6.2 | 1,000 | 1 | yes |", "| leave | 12.0 | 13.5 | 1,000 | 0 | yes |",
+				"](join-leave.png)");
 		assertThat(report.substring(report.indexOf("## Not measured yet"))).doesNotContain("backlog by 1",
-				"end-to-end latency");
+				"end-to-end latency", "joins or leaves");
 	}
 
 }

@@ -37,11 +37,15 @@ class PipelineBenchmarkIntegrationTests {
 		String printed = output.toString(StandardCharsets.UTF_8);
 		assertThat(printed).contains("fsync=on, synchronous_commit=on", "HTTP intake, closed loop, 32 connections",
 				"accepted/s", "ratio", "Report: ", "end to end (created_at to terminal updated_at)", "Backlog drain",
-				"drain by 1 worker(s)", "drain by 2 worker(s)", "scaling efficiency");
+				"drain by 1 worker(s)", "drain by 2 worker(s)", "scaling efficiency", "warm-up drain by 2 workers",
+				"Join and leave", "longest pause at the join", "completed per second around the leave");
 		String report = Files.readString(outcome.report());
 		assertThat(report).contains("## Machine", "## Durability", "`fsync=on, synchronous_commit=on`",
 				"## Throughput and ratios", "## Latency", "## Charts", "## Relay against a plain producer",
-				"## Backlog drain by 1 and by 2 workers", "Scaling efficiency", "](drain-curve.png)");
+				"## Backlog drain by 1 and by 2 workers", "Scaling efficiency", "](drain-curve.png)",
+				"## A worker joins and leaves a drain", "](join-leave.png)");
+		assertThat(report).containsPattern("\\| join \\| [0-9.]+ \\| [0-9.]+ \\|")
+			.containsPattern("\\| leave \\| [0-9.]+ \\| [0-9.]+ \\|");
 		assertThat(report)
 			.containsPattern("\\| end to end, created_at to terminal updated_at \\| [0-9,]+/s offered \\| "
 					+ "[0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
@@ -55,8 +59,9 @@ class PipelineBenchmarkIntegrationTests {
 				+ "[0-9]+\\.[0-9]{2}x JDBC 32 \\|");
 		assertThat(outcome.tables().throughput()).allSatisfy(
 				(figure) -> assertThat(figure.median()).as("%s, %s", figure.name(), figure.load()).isPositive());
-		assertThat(outcome.charts()).hasSize(3)
+		assertThat(outcome.charts()).hasSize(4)
 			.anySatisfy((chart) -> assertThat(chart.getFileName()).hasToString(MarkdownReport.DRAIN_CHART))
+			.anySatisfy((chart) -> assertThat(chart.getFileName()).hasToString(MarkdownReport.JOIN_LEAVE_CHART))
 			.allSatisfy((chart) -> {
 				assertThat(chart).isRegularFile();
 				BufferedImage image = ImageIO.read(chart.toFile());
