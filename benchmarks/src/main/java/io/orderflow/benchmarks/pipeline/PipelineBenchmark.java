@@ -137,6 +137,7 @@ final class PipelineBenchmark {
 		String relay = relaySection();
 		Drain drain = drainSection();
 		JoinLeave joinLeave = joinLeaveSection(drain.one());
+		CleanupBenchmark.Result cleanup = cleanupSection();
 		ReportTables tables = new ReportTables(rounds);
 		this.out.println();
 		this.out.println("Durability: " + machine.durability() + " for every contender, same database and schema");
@@ -147,7 +148,13 @@ final class PipelineBenchmark {
 		this.out.print(drain.text());
 		this.out.println();
 		this.out.print(joinLeave.text());
-		Outcome outcome = writeReport(machine, tables, relay, drain, joinLeave, lastTimelines, latencies);
+		this.out.println();
+		this.out.print(cleanup.text());
+		List<Targets.Target> targets = Targets.evaluate(tables, drain, joinLeave, cleanup);
+		this.out.println();
+		this.out.print(Targets.text(targets));
+		Outcome outcome = writeReport(machine, tables, relay, drain, joinLeave, cleanup, targets, lastTimelines,
+				latencies);
 		this.out.println();
 		this.out.println("Report: " + outcome.report() + " (charts: "
 				+ String.join(", ", outcome.charts().stream().map((chart) -> chart.getFileName().toString()).toList())
@@ -315,6 +322,21 @@ final class PipelineBenchmark {
 		return joinLeave;
 	}
 
+	/**
+	 * The cleanup job against one {@code DELETE}, and HTTP intake while the job runs, on
+	 * the stack's worker.
+	 */
+	private CleanupBenchmark.Result cleanupSection() throws InterruptedException {
+		this.out.println();
+		this.out.printf("Cleanup: %,d expired audit rows, deleted by one DELETE, then by the cleanup job on a quiet"
+				+ " stack, then by the job while HTTP intake runs%n", this.settings.cleanupRows());
+		CleanupBenchmark.Result result = new CleanupBenchmark(this.stack.database(), this.http,
+				this.stack.workers().get(0).current().managementUrl(), this.out)
+			.run(this.settings.cleanupRows(), this.settings.phase());
+		settle();
+		return result;
+	}
+
 	private DrainResult drain(List<ServiceProcess> workers, int members) throws InterruptedException {
 		this.out.printf("  drain by %d worker(s), %,d orders ... ", workers.size(), this.settings.backlog());
 		this.out.flush();
@@ -325,7 +347,8 @@ final class PipelineBenchmark {
 	}
 
 	private Outcome writeReport(Machine machine, ReportTables tables, String relay, Drain drain, JoinLeave joinLeave,
-			Map<String, Timeline> timelines, Map<String, Histogram> latencies) {
+			CleanupBenchmark.Result cleanup, List<Targets.Target> targets, Map<String, Timeline> timelines,
+			Map<String, Histogram> latencies) {
 		Path directory = this.settings.reportDirectory();
 		try {
 			Files.createDirectories(directory);
@@ -340,7 +363,7 @@ final class PipelineBenchmark {
 			Charts.joinLeave(joinLeaveChart, "A worker joins and leaves a drain: completed per second", joinLeave);
 			Path report = directory.resolve("report.md");
 			Files.writeString(report, MarkdownReport.render(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-					this.settings, machine, tables, relay, drain, joinLeave));
+					this.settings, machine, tables, relay, drain, joinLeave, cleanup, targets));
 			return new Outcome(report, List.of(throughput, latency, drainCurve, joinLeaveChart), tables);
 		}
 		catch (IOException ex) {

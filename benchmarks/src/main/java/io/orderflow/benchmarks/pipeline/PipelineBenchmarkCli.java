@@ -23,7 +23,8 @@ import picocli.CommandLine.TypeConversionException;
 				+ " per transaction with the api's statements in plain JDBC and pgbench (8 and 32 connections), Kafka's"
 				+ " own producer and consumer, HTTP intake as closed loops (8 and 32 connections) and as an open loop"
 				+ " at half the best closed-loop rate, with each open-loop order's end-to-end latency from the database;"
-				+ " then the relay against a plain producer, and the drain of a backlog by 1 and by 2 workers. Prints the figures with"
+				+ " then the relay against a plain producer, the drain of a backlog by 1 and by 2 workers, and the cleanup job"
+				+ " against one DELETE and under intake. Prints the figures with"
 				+ " their ratios and writes bench-report/ (report.md and PNG charts)." })
 public final class PipelineBenchmarkCli implements Callable<Integer> {
 
@@ -41,6 +42,10 @@ public final class PipelineBenchmarkCli implements Callable<Integer> {
 	@Option(names = "--backlog", paramLabel = "N", converter = CommandLines.Positive.class,
 			description = "orders of the backlog drained by 1 and then by 2 workers (default: 200000; 2000 with --quick)")
 	private Integer backlog;
+
+	@Option(names = "--cleanup-rows", paramLabel = "N", converter = CommandLines.Positive.class,
+			description = "expired audit rows deleted by the cleanup job and by one DELETE (default: 5000000; 20000 with --quick)")
+	private Integer cleanupRows;
 
 	@Option(names = "--quick",
 			description = "a smoke run for CI: 1 s phases, small numbers; checks that the report is written")
@@ -61,6 +66,9 @@ public final class PipelineBenchmarkCli implements Callable<Integer> {
 				: BenchSettings.standard((this.rounds != null) ? this.rounds : BenchSettings.DEFAULT_ROUNDS,
 						(this.duration != null) ? this.duration : BenchSettings.DEFAULT_PHASE,
 						(this.backlog != null) ? this.backlog : BenchSettings.DEFAULT_BACKLOG, reportDirectory, work);
+		if (this.cleanupRows != null) {
+			settings = settings.withCleanupRows(this.cleanupRows);
+		}
 		PipelineBenchmark.run(home, settings, this.cli.out());
 		return 0;
 	}

@@ -27,23 +27,36 @@ class MarkdownReportTests {
 				new long[] { 1000, 1000, 1000, 1000, 1000, 1000, 0, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000,
 						1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000 },
 				new JoinLeave.Event("join", 5.1, 6.2), new JoinLeave.Event("leave", 12.0, 13.5));
+		CleanupBenchmark.Result cleanup = new CleanupBenchmark.Result(100_000, 1.0,
+				new CleanupBenchmark.JobRun(100_000, 21, 1.25, 40), 600,
+				new CleanupBenchmark.JobRun(100_000, 21, 2.0, 90), 540);
 		ReportTables tables = new ReportTables(List.of(round));
 
 		String report = MarkdownReport.render(Instant.parse("2026-12-01T10:00:00Z"),
 				BenchSettings.quick(1, Path.of("report"), Path.of("work")), machine, tables, "relay table", drain,
-				joinLeave);
+				joinLeave, cleanup, Targets.evaluate(tables, drain, joinLeave, cleanup));
 
 		assertThat(report).contains("# orderflow pipeline benchmark", "## Machine", "| cores | 2 |", "## Durability",
 				"`fsync=on, synchronous_commit=on`", "## Throughput and ratios", "0.30x JDBC 32", "## Latency",
 				"## Charts", "](throughput-over-time.png)", "](latency-percentiles.png)",
-				"## Relay against a plain producer", "relay table", "## Not measured yet", "--quick",
-				"## Backlog drain by 1 and by 2 workers", "| 1 worker | 2,000 | 0.5 | 4,000 | 0.5 | 1.0 | 2,000 | 0 |",
+				"## Relay against a plain producer", "relay table", "--quick", "## Backlog drain by 1 and by 2 workers",
+				"| 1 worker | 2,000 | 0.5 | 4,000 | 0.5 | 1.0 | 2,000 | 0 |",
 				"Scaling efficiency (rate with 2 / (2 × rate with 1)): **0.63x**", "](drain-curve.png)",
 				"| end to end, created_at to terminal updated_at |", "## A worker joins and leaves a drain",
 				"| join | 5.1 | 6.2 | 1,000 | 1 | yes |", "| leave | 12.0 | 13.5 | 1,000 | 0 | yes |",
 				"](join-leave.png)");
-		assertThat(report.substring(report.indexOf("## Not measured yet"))).doesNotContain("backlog by 1",
-				"end-to-end latency", "joins or leaves");
+		assertThat(report).contains("## Cleanup of expired audit rows", "| one `DELETE` | 100,000 | 1.00 | 1 | |",
+				"| cleanup job, quiet stack | 100,000 | 1.25 | 21 | 40 |",
+				"| cleanup job, 32-connection intake running | 100,000 | 2.00 | 21 | 90 |",
+				"Cleanup job / one `DELETE`: **0.80x**", "**540** accepted/s, against **600**", "**0.90x**");
+		assertThat(report).contains("## Targets",
+				"| HTTP intake / one-order-per-transaction anchor, 32 connections | >= 1.5x | 0.30x | **missed** |",
+				"| HTTP intake p99, closed loop, 32 connections | <= 100 ms | 60 ms | met |",
+				"| cleanup job / one DELETE of the same rows | >= 0.7x | 0.80x | met |",
+				"| longest cleanup batch transaction | <= 200 ms | 90 ms | met |",
+				"| HTTP intake while the cleanup runs / without | >= 0.8x | 0.90x | met |",
+				"| longest pause in completions when a worker joins | <= 1 s | 1 s | met |");
+		assertThat(report).doesNotContain("Not measured yet");
 	}
 
 }

@@ -38,12 +38,19 @@ class PipelineBenchmarkIntegrationTests {
 		assertThat(printed).contains("fsync=on, synchronous_commit=on", "HTTP intake, closed loop, 32 connections",
 				"accepted/s", "ratio", "Report: ", "end to end (created_at to terminal updated_at)", "Backlog drain",
 				"drain by 1 worker(s)", "drain by 2 worker(s)", "scaling efficiency", "warm-up drain by 2 workers",
-				"Join and leave", "longest pause at the join", "completed per second around the leave");
+				"Join and leave", "longest pause at the join", "completed per second around the leave",
+				"Cleanup: 20,000 expired audit rows", "one DELETE of 20,000 expired audit rows ... 20,000 rows",
+				"cleanup job, quiet stack ... 20,000 rows", "cleanup job / one DELETE", "target", "verdict");
 		String report = Files.readString(outcome.report());
 		assertThat(report).contains("## Machine", "## Durability", "`fsync=on, synchronous_commit=on`",
 				"## Throughput and ratios", "## Latency", "## Charts", "## Relay against a plain producer",
 				"## Backlog drain by 1 and by 2 workers", "Scaling efficiency", "](drain-curve.png)",
-				"## A worker joins and leaves a drain", "](join-leave.png)");
+				"## A worker joins and leaves a drain", "](join-leave.png)", "## Cleanup of expired audit rows",
+				"## Targets");
+		assertThat(report)
+			.containsPattern("\\| cleanup job, quiet stack \\| 20,000 \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\|")
+			.containsPattern("\\| cleanup job / one DELETE of the same rows \\| >= 0.7x \\| [^|]+ \\| "
+					+ "(met|\\*\\*missed\\*\\*|not measured) \\|");
 		assertThat(report).containsPattern("\\| join \\| [0-9.]+ \\| [0-9.]+ \\|")
 			.containsPattern("\\| leave \\| [0-9.]+ \\| [0-9.]+ \\|");
 		assertThat(report)
