@@ -1,6 +1,7 @@
 package io.orderflow.benchmarks.outbox;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.orderflow.api.outbox.Outbox;
 import io.orderflow.api.outbox.OutboxProperties;
@@ -45,7 +46,7 @@ class RelayContenderConfiguration {
 		OrderRows orders = new OrderRows(jdbc);
 		return new OrderTransaction(transaction, (id) -> {
 			orders.insert(id);
-			outbox.enqueue(id, null);
+			outbox.enqueue(List.of(new Outbox.Queued(id, null)));
 		});
 	}
 

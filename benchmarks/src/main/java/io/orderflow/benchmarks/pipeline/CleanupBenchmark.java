@@ -23,10 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The cleanup job against one {@code DELETE} of the same rows, and intake while it runs.
  * Each contender gets the same table: {@code rows} expired audit rows (64 per timestamp,
- * as a worker's batch transaction writes them) on top of whatever the run stored so far,
- * then {@code VACUUM ANALYZE} and a {@code CHECKPOINT}, so both pay the same full-page
- * writes. The job runs in the stack's worker through {@code POST /actuator/cleanup}; its
- * batches, longest batch and duration come from the run's own report.
+ * as a worker's batch transaction writes them; time-ordered order ids, as the api's
+ * UUIDv7) on top of whatever the run stored so far, then {@code VACUUM ANALYZE} and a
+ * {@code CHECKPOINT}, so both pay the same full-page writes. The job runs in the stack's
+ * worker through {@code POST /actuator/cleanup}; its batches, longest batch and duration
+ * come from the run's own report.
  */
 final class CleanupBenchmark {
 
@@ -192,18 +193,22 @@ final class CleanupBenchmark {
 		this.out.flush();
 		long started = System.nanoTime();
 		// Rows left by an earlier contender (none, unless it failed) would be counted
-		// twice.
+		// twice,
+		// and the dead rows of the last one would slow this insert down.
 		update("delete from audit_logs where " + EXPIRED);
+		update("vacuum audit_logs");
 		try (Connection connection = this.database.dataSource().getConnection();
 				PreparedStatement insert = connection.prepareStatement("""
 						insert into audit_logs (order_id, event, detail, created_at)
-						select gen_random_uuid(), 'COMPLETED', '{"bench": "cleanup"}',
+						select cast(lpad(to_hex(? + g), 12, '0') || '70008000' || lpad(to_hex(g), 12, '0') as uuid),
+						       'COMPLETED', '{"bench": "cleanup"}',
 						       now() - interval '40 days' + ((? + g) / ?) * interval '10 milliseconds'
 						from generate_series(0, ? - 1) g""")) {
 			for (int stored = 0; stored < rows; stored += SEED_CHUNK) {
 				insert.setInt(1, stored);
-				insert.setInt(2, ROWS_PER_TIMESTAMP);
-				insert.setInt(3, Math.min(SEED_CHUNK, rows - stored));
+				insert.setInt(2, stored);
+				insert.setInt(3, ROWS_PER_TIMESTAMP);
+				insert.setInt(4, Math.min(SEED_CHUNK, rows - stored));
 				insert.executeUpdate();
 				if (rows > SEED_CHUNK) {
 					this.out.printf("%d%% ", (int) (100L * Math.min(rows, stored + SEED_CHUNK) / rows));

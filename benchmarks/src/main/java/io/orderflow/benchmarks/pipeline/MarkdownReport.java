@@ -3,6 +3,7 @@ package io.orderflow.benchmarks.pipeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * report.md: the machine, the durability settings, the tables and the charts of one run.
@@ -26,9 +27,11 @@ final class MarkdownReport {
 	 * @param joinLeave the join and leave section, or null when it did not run
 	 * @param cleanup the cleanup section, or null when it did not run
 	 * @param targets the issue's targets against this run
+	 * @param profiles where the CPU went in the profiled phases, by phase
 	 */
 	static String render(Instant when, BenchSettings settings, Machine machine, ReportTables tables, String relay,
-			Drain drain, JoinLeave joinLeave, CleanupBenchmark.Result cleanup, List<Targets.Target> targets) {
+			Drain drain, JoinLeave joinLeave, CleanupBenchmark.Result cleanup, List<Targets.Target> targets,
+			Map<String, String> profiles) {
 		StringBuilder md = new StringBuilder();
 		md.append("# orderflow pipeline benchmark\n\n");
 		md.append(String.format(Locale.ROOT, "`./orderflow bench%s`, %s: %d round(s) of %d s phases%s.%n%n",
@@ -64,6 +67,15 @@ final class MarkdownReport {
 						+ "omission). End to end: each of the open loop's accepted orders from its `created_at` to the "
 						+ "`updated_at` of its terminal status (COMPLETED or REJECTED), on the database's clock, read "
 						+ "after the phase; its errors are orders that never reached a terminal status.\n\n");
+		md.append("## Where the CPU went\n\n");
+		md.append("CPU time of each part of the stack during the phase (last round), in cores: its JVMs, the "
+				+ "embedded PostgreSQL's postmaster and backends, and the load generator (this process); the whole "
+				+ "machine's busy time from `/proc/stat`.\n\n");
+		if (profiles.isEmpty()) {
+			md.append("Not measured.\n\n");
+		}
+		profiles.forEach((phase, line) -> md.append("- ").append(phase).append(": ").append(line).append('\n'));
+		md.append('\n');
 		md.append("## Backlog drain by 1 and by 2 workers\n\n");
 		if (drain == null) {
 			md.append("Not run.\n\n");

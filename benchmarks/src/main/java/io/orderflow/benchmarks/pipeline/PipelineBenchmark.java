@@ -17,10 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.orderflow.benchmarks.relay.RelayBenchmark;
 import io.orderflow.infrastructure.LocalFiles;
@@ -45,6 +48,10 @@ final class PipelineBenchmark {
 	static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
 
 	static final int OPEN_LOOP_CONNECTIONS = 64;
+
+	private static final String HTTP_32 = "HTTP intake, closed loop, 32 connections";
+
+	private static final String OPEN_LOOP = "HTTP intake, open loop at 50 % of the best rate";
 
 	private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
 
@@ -76,6 +83,11 @@ final class PipelineBenchmark {
 
 	private final BacklogDrain drain;
 
+	private final CpuUse cpu;
+
+	/** Where the CPU went in profiled phases (the last round's), by phase. */
+	private final Map<String, String> profiles = new LinkedHashMap<>();
+
 	PipelineBenchmark(LocalStack stack, BenchSettings settings, PrintStream out, Optional<Pgbench> pgbench, Path home) {
 		this.stack = stack;
 		this.settings = settings;
@@ -84,6 +96,7 @@ final class PipelineBenchmark {
 		this.http = new HttpIntake(stack.apiUrl(), stack.apiKey());
 		this.kafka = new KafkaThroughput(stack.bootstrapServers());
 		this.pgbench = pgbench;
+		this.cpu = cpuUse(stack, settings.workDirectory());
 		this.drain = new BacklogDrain(stack.database(), stack.bootstrapServers(),
 				LocalFiles.executableJar(home.resolve("worker-service").resolve("target")),
 				settings.workDirectory().resolve("logs"));
@@ -121,9 +134,12 @@ final class PipelineBenchmark {
 		this.out.printf("Kafka %s; %d cores; %s; pgbench: %s%n%n", machine.kafka(), machine.cores(), machine.java(),
 				machine.pgbench());
 
-		this.out.printf("Warm-up: HTTP intake, 8 connections, %d s (not measured) ...%n",
+		// A new JVM is interpreted, then compiles for tens of seconds: the rounds measure
+		// the compiled api.
+		this.out.printf("Warm-up: HTTP intake, 8 then 32 connections, %d s each (not measured) ...%n",
 				this.settings.warmup().toSeconds());
 		this.http.closedLoop(8, this.settings.warmup());
+		this.http.closedLoop(32, this.settings.warmup());
 		settle();
 
 		List<RoundResult> rounds = new ArrayList<>();
@@ -188,15 +204,14 @@ final class PipelineBenchmark {
 				() -> this.http.closedLoop(8, phase));
 		timelines.put("HTTP intake, 8 conns", http8.timeline());
 		merge(latencies, "HTTP closed loop, 8 conns", http8.latencies());
-		LoadRun http32 = phase(label, "HTTP intake, closed loop, 32 connections", "accepted/s",
-				() -> this.http.closedLoop(32, phase));
+		LoadRun http32 = phase(label, HTTP_32, "accepted/s", profiled(HTTP_32, () -> this.http.closedLoop(32, phase)));
 		timelines.put("HTTP intake, 32 conns", http32.timeline());
 		merge(latencies, "HTTP closed loop, 32 conns", http32.latencies());
 
 		double rate = Math.max(1, 0.5 * Math.max(http8.throughput(), http32.throughput()));
 		String openStart = text("select clock_timestamp()::text");
 		LoadRun open = phase(label, "HTTP intake, open loop at %,.0f/s".formatted(rate), "accepted/s",
-				() -> this.http.openLoop(rate, OPEN_LOOP_CONNECTIONS, phase));
+				profiled(OPEN_LOOP, () -> this.http.openLoop(rate, OPEN_LOOP_CONNECTIONS, phase)));
 		merge(latencies, "HTTP open loop, 50 % of max (corrected)", open.latencies());
 		ServerLatency endToEnd = endToEnd(openStart);
 		this.out.printf("  %s  end to end (created_at to terminal updated_at), open loop ... p50 %.1f ms, p99 %.1f ms,"
@@ -206,6 +221,19 @@ final class PipelineBenchmark {
 				kafka.consumed(), http8.result(), http32.result(), rate, open.result(), endToEnd);
 	}
 
+	/**
+	 * The phase, with where the CPU went during it kept (the last round's) and printed.
+	 */
+	private Phase profiled(String name, Phase phase) {
+		return () -> {
+			CpuUse.Snapshot before = this.cpu.snapshot();
+			LoadRun run = phase.run();
+			this.profiles.put(name,
+					CpuUse.line(this.cpu.snapshot().coresSince(before), Runtime.getRuntime().availableProcessors()));
+			return run;
+		};
+	}
+
 	private LoadRun phase(String label, String name, String unit, Phase phase) throws InterruptedException {
 		this.out.printf("  %s  %s, %d s ... ", label, name, this.settings.phase().toSeconds());
 		this.out.flush();
@@ -213,6 +241,9 @@ final class PipelineBenchmark {
 		LoadResult result = run.result();
 		this.out.printf("%,.0f %s, p50 %.1f ms, p99 %.1f ms%s%n", result.throughput(), unit, result.p50Ms(),
 				result.p99Ms(), (result.errors() > 0) ? ", %d errors".formatted(result.errors()) : "");
+		if (this.profiles.containsKey(name)) {
+			this.out.printf("    CPU, cores: %s%n", this.profiles.get(name));
+		}
 		settle();
 		return run;
 	}
@@ -363,7 +394,7 @@ final class PipelineBenchmark {
 			Charts.joinLeave(joinLeaveChart, "A worker joins and leaves a drain: completed per second", joinLeave);
 			Path report = directory.resolve("report.md");
 			Files.writeString(report, MarkdownReport.render(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-					this.settings, machine, tables, relay, drain, joinLeave, cleanup, targets));
+					this.settings, machine, tables, relay, drain, joinLeave, cleanup, targets, this.profiles));
 			return new Outcome(report, List.of(throughput, latency, drainCurve, joinLeaveChart), tables);
 		}
 		catch (IOException ex) {
@@ -387,6 +418,42 @@ final class PipelineBenchmark {
 			}
 			Thread.sleep(100);
 		}
+	}
+
+	/**
+	 * The stack's parts: its api and worker JVMs, the broker JVM and the embedded
+	 * PostgreSQL (its postmaster and backends) it started, and this process, the load
+	 * generator. A database on another server is not in it.
+	 */
+	private static CpuUse cpuUse(LocalStack stack, Path workDirectory) {
+		Map<String, Supplier<Stream<ProcessHandle>>> parts = new LinkedHashMap<>();
+		parts.put("api",
+				() -> stack.services()
+					.stream()
+					.filter((service) -> !stack.workers().contains(service))
+					.flatMap((service) -> ProcessHandle.of(service.current().pid()).stream()));
+		parts.put("worker",
+				() -> stack.workers()
+					.stream()
+					.flatMap((service) -> ProcessHandle.of(service.current().pid()).stream()));
+		String directory = workDirectory.toAbsolutePath().toString();
+		if (stack.kafka() != null) {
+			parts.put("Kafka broker",
+					() -> CpuUse.commandLineContaining(directory)
+						.filter((process) -> process.info()
+							.arguments()
+							.stream()
+							.flatMap(Arrays::stream)
+							.anyMatch("kafka.Kafka"::equals)));
+		}
+		if (stack.postgres() != null && stack.postgres().isEmbedded()) {
+			parts.put("PostgreSQL",
+					() -> CpuUse.commandLineContaining(directory)
+						.filter((process) -> process.info().command().orElse("").endsWith("postgres"))
+						.flatMap((postmaster) -> Stream.concat(Stream.of(postmaster), postmaster.descendants())));
+		}
+		parts.put("load generator", () -> Stream.of(ProcessHandle.current()));
+		return new CpuUse(parts);
 	}
 
 	private Machine machine() {

@@ -3,6 +3,7 @@ package io.orderflow.benchmarks.pipeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,9 @@ class MarkdownReportTests {
 
 		String report = MarkdownReport.render(Instant.parse("2026-12-01T10:00:00Z"),
 				BenchSettings.quick(1, Path.of("report"), Path.of("work")), machine, tables, "relay table", drain,
-				joinLeave, cleanup, Targets.evaluate(tables, drain, joinLeave, cleanup));
+				joinLeave, cleanup, Targets.evaluate(tables, drain, joinLeave, cleanup),
+				Map.of("HTTP intake, closed loop, 32 connections",
+						"api 0.61, PostgreSQL 0.70; whole machine 1.93 of 2 cores"));
 
 		assertThat(report).contains("# orderflow pipeline benchmark", "## Machine", "| cores | 2 |", "## Durability",
 				"`fsync=on, synchronous_commit=on`", "## Throughput and ratios", "0.30x JDBC 32", "## Latency",
@@ -56,7 +59,9 @@ class MarkdownReportTests {
 				"| longest cleanup batch transaction | <= 200 ms | 90 ms | met |",
 				"| HTTP intake while the cleanup runs / without | >= 0.8x | 0.90x | met |",
 				"| longest pause in completions when a worker joins | <= 1 s | 1 s | met |");
-		assertThat(report).doesNotContain("Not measured yet");
+		assertThat(report).doesNotContain("Not measured yet")
+			.contains("## Where the CPU went",
+					"- HTTP intake, closed loop, 32 connections: api 0.61, PostgreSQL 0.70; whole machine 1.93 of 2 cores");
 	}
 
 }
