@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,6 +70,11 @@ public final class KafkaBroker implements AutoCloseable {
 
 	public boolean isRunning() {
 		return this.process != null && this.process.isAlive();
+	}
+
+	/** The broker's process, while it runs (a restart starts a new one). */
+	public synchronized Optional<ProcessHandle> process() {
+		return isRunning() ? Optional.of(this.process.toHandle()) : Optional.empty();
 	}
 
 	/** Stops the broker with SIGTERM and waits for a controlled shutdown. */

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -438,13 +437,7 @@ final class PipelineBenchmark {
 					.flatMap((service) -> ProcessHandle.of(service.current().pid()).stream()));
 		String directory = workDirectory.toAbsolutePath().toString();
 		if (stack.kafka() != null) {
-			parts.put("Kafka broker",
-					() -> CpuUse.commandLineContaining(directory)
-						.filter((process) -> process.info()
-							.arguments()
-							.stream()
-							.flatMap(Arrays::stream)
-							.anyMatch("kafka.Kafka"::equals)));
+			parts.put("Kafka broker", () -> stack.kafka().process().stream());
 		}
 		if (stack.postgres() != null && stack.postgres().isEmbedded()) {
 			parts.put("PostgreSQL",
