@@ -329,6 +329,32 @@ public final class LocalStack implements AutoCloseable {
 				display(settings.home(), ApiKey.file(work)));
 	}
 
+	/**
+	 * Until the returned guard is closed, a JVM shutdown (Ctrl-C, SIGTERM) closes this
+	 * stack too, so no service, broker or PostgreSQL process is left behind.
+	 */
+	public ShutdownGuard closeOnShutdown(String name) {
+		Thread hook = new Thread(this::close, name);
+		Runtime.getRuntime().addShutdownHook(hook);
+		return () -> {
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException ex) {
+				// The JVM is shutting down already: the hook runs.
+			}
+		};
+	}
+
+	/** Removes a shutdown hook; closing it throws nothing. */
+	@FunctionalInterface
+	public interface ShutdownGuard extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
 	@Override
 	public void close() {
 		if (this.supervisor != null) {

@@ -113,13 +113,15 @@ final class PipelineBenchmark {
 	}
 
 	/** Starts the stack, runs every round, writes the report. */
+	@SuppressWarnings("try") // the guard only scopes the shutdown hook
 	static Outcome run(Path home, BenchSettings settings, PrintStream out) throws InterruptedException {
 		System.setProperty("java.awt.headless", "true");
 		LocalStack.Settings own = LocalStack.Settings
 			.ownStack(home, 1, 1, settings.workDirectory(), BacklogDrain.WORKER_ENVIRONMENT)
 			.withPostgresConfig(DURABLE)
 			.withEnvironmentInfrastructure();
-		try (LocalStack stack = LocalStack.start(own, out)) {
+		try (LocalStack stack = LocalStack.start(own, out);
+				LocalStack.ShutdownGuard guard = stack.closeOnShutdown("orderflow-bench-shutdown")) {
 			out.println();
 			return new PipelineBenchmark(stack, settings, out, Pgbench.find(), home).run();
 		}
@@ -135,9 +137,8 @@ final class PipelineBenchmark {
 
 		// A new JVM is interpreted, then compiles for tens of seconds: the rounds measure
 		// the compiled api.
-		this.out.printf("Warm-up: HTTP intake, 8 then 32 connections, %d s each (not measured) ...%n",
+		this.out.printf("Warm-up: HTTP intake, 32 connections, %d s (not measured) ...%n",
 				this.settings.warmup().toSeconds());
-		this.http.closedLoop(8, this.settings.warmup());
 		this.http.closedLoop(32, this.settings.warmup());
 		settle();
 
@@ -197,7 +198,9 @@ final class PipelineBenchmark {
 		this.out.printf("  %s  Kafka producer and consumer, %,d records ... ", label, this.settings.kafkaRecords());
 		KafkaThroughput.Result kafka = this.kafka.measure("bench-kafka-anchor-" + System.currentTimeMillis(),
 				this.settings.kafkaRecords());
-		this.out.printf("%,.0f produced/s, %,.0f consumed/s%n", kafka.produced(), kafka.consumed());
+		this.out.printf("%,.0f produced/s, %,.0f consumed/s%s%n", kafka.produced(), kafka.consumed(),
+				(kafka.failed() > 0)
+						? "; %,d records not acknowledged (%s)".formatted(kafka.failed(), kafka.firstFailure()) : "");
 
 		LoadRun http8 = phase(label, "HTTP intake, closed loop, 8 connections", "accepted/s",
 				() -> this.http.closedLoop(8, phase));

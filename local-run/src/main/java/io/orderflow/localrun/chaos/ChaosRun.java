@@ -74,6 +74,7 @@ public final class ChaosRun {
 		this.console = new ChaosConsole(out, Clock.systemUTC());
 	}
 
+	@SuppressWarnings("try") // the guard only scopes the shutdown hook
 	public ChaosReport run() throws InterruptedException {
 		FaultSchedule schedule = FaultSchedule.plan(this.settings.seed(), this.settings.duration(),
 				this.settings.apis());
@@ -84,16 +85,9 @@ public final class ChaosRun {
 		this.out.println("Plan: " + describe(schedule));
 		LocalStack.Settings stackSettings = LocalStack.Settings.ownStack(this.home, this.settings.workers(),
 				this.settings.apis(), this.workDirectory, WORKER_ENVIRONMENT);
-		try (LocalStack stack = LocalStack.start(stackSettings, this.out, this.console::line)) {
-			// Ctrl-C must not leave service, broker and PostgreSQL processes behind.
-			Thread shutdown = new Thread(stack::close, "orderflow-chaos-shutdown");
-			Runtime.getRuntime().addShutdownHook(shutdown);
-			try {
-				return run(stack, schedule);
-			}
-			finally {
-				removeShutdownHook(shutdown);
-			}
+		try (LocalStack stack = LocalStack.start(stackSettings, this.out, this.console::line);
+				LocalStack.ShutdownGuard guard = stack.closeOnShutdown("orderflow-chaos-shutdown")) {
+			return run(stack, schedule);
 		}
 	}
 
@@ -278,15 +272,6 @@ public final class ChaosRun {
 		parts.add(schedule.count(Fault.FaultKind.POISON_RECORD) + " poison records");
 		parts.add(schedule.count(Fault.FaultKind.MALFORMED_REQUEST) + " malformed requests");
 		return String.join(", ", parts);
-	}
-
-	private static void removeShutdownHook(Thread hook) {
-		try {
-			Runtime.getRuntime().removeShutdownHook(hook);
-		}
-		catch (IllegalStateException ex) {
-			// The JVM is shutting down already: the hook runs.
-		}
 	}
 
 	private <T> T query(SqlQuery<T> query) {
