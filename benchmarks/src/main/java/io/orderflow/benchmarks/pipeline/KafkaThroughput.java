@@ -64,8 +64,12 @@ final class KafkaThroughput {
 						// A stuck batch fails the anchor in a minute, not in two.
 						ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000),
 				new StringSerializer(), new ByteArraySerializer())) {
-			// Metadata first, so the figure is the sending alone.
-			producer.partitionsFor(topic);
+			// One record per partition first, acknowledged, so the figure is the sending
+			// alone. Without it the first batch of a new partition was sometimes retried
+			// after later ones had been written, and the broker refused it for ever as
+			// out
+			// of sequence (OutOfOrderSequenceException in the broker's log).
+			warmUp(producer, topic);
 			long start = System.nanoTime();
 			for (int i = 0; i < records; i++) {
 				String id = UUID.randomUUID().toString();
@@ -93,6 +97,21 @@ final class KafkaThroughput {
 		}
 		return new Result(acknowledged.get() / seconds, consume(topic, acknowledged.get()), failed.get(),
 				(failure.get() != null) ? failure.get().toString() : null);
+	}
+
+	private static void warmUp(KafkaProducer<String, byte[]> producer, String topic) {
+		try {
+			for (int partition = 0; partition < PARTITIONS; partition++) {
+				producer.send(new ProducerRecord<>(topic, partition, "warm-up", new byte[0])).get(60, TimeUnit.SECONDS);
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot send the first record to each partition of " + topic, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while warming up " + topic, ex);
+		}
 	}
 
 	private double consume(String topic, long records) {
