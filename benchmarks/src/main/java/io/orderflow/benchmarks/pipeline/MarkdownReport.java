@@ -39,8 +39,9 @@ final class MarkdownReport {
 				settings.quick() ? " (a smoke run: its figures mean nothing)" : ""));
 		md.append("## Targets\n\n");
 		md.append(Targets.markdown(targets)).append('\n');
-		md.append("Each figure is explained in its section below; what limits a missed one is in the README's "
-				+ "*Capacity* section.\n\n");
+		md.append("Each figure is explained in its section below. What limits a missed one shows in *Where the CPU "
+				+ "went*: each part's CPU during the 32-connection loop and the open loop, and a JFR profile of the api "
+				+ "during the loop. The README's *What limits intake* and *Capacity* read them.\n\n");
 		md.append("## Machine\n\n");
 		md.append("| | |\n|---|---|\n");
 		md.append("| cores | ").append(machine.cores()).append(" |\n");

@@ -28,6 +28,7 @@ import io.orderflow.benchmarks.relay.RelayBenchmark;
 import io.orderflow.infrastructure.LocalFiles;
 import io.orderflow.infrastructure.ServiceProcess;
 import io.orderflow.localrun.LocalStack;
+import io.orderflow.localrun.SupervisedService;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.utils.AppInfoParser;
 
@@ -49,6 +50,8 @@ final class PipelineBenchmark {
 	static final int OPEN_LOOP_CONNECTIONS = 64;
 
 	private static final String HTTP_32 = "HTTP intake, closed loop, 32 connections";
+
+	private static final String API_PROFILE = "the api during the 32-connection loop (JFR)";
 
 	private static final String OPEN_LOOP = "HTTP intake, open loop at 50 % of the best rate";
 
@@ -228,12 +231,42 @@ final class PipelineBenchmark {
 	 */
 	private Phase profiled(String name, Phase phase) {
 		return () -> {
+			Path recording = this.settings.workDirectory().resolve("api-profile.jfr");
+			boolean recorded = name.equals(HTTP_32) && startRecording(recording);
 			CpuUse.Snapshot before = this.cpu.snapshot();
 			LoadRun run = phase.run();
 			this.profiles.put(name,
 					CpuUse.line(this.cpu.snapshot().coresSince(before), Runtime.getRuntime().availableProcessors()));
+			if (recorded) {
+				try {
+					this.profiles.put(API_PROFILE, ApiProfile.summary(recording, Duration.ofSeconds(30)));
+				}
+				catch (IOException ex) {
+					this.profiles.put(API_PROFILE, "not recorded: " + ex.getMessage());
+				}
+			}
 			return run;
 		};
+	}
+
+	/** Starts a JFR recording of the api for one phase, where this Java has jcmd. */
+	private boolean startRecording(Path file) throws InterruptedException {
+		Optional<ApiProfile> profile = ApiProfile.find();
+		Optional<SupervisedService> api = this.stack.services()
+			.stream()
+			.filter((service) -> !this.stack.workers().contains(service))
+			.findFirst();
+		if (profile.isEmpty() || api.isEmpty()) {
+			return false;
+		}
+		try {
+			profile.get().start(api.get().current().pid(), this.settings.phase(), file);
+			return true;
+		}
+		catch (IOException ex) {
+			this.profiles.put(API_PROFILE, "not recorded: " + ex.getMessage());
+			return false;
+		}
 	}
 
 	private LoadRun phase(String label, String name, String unit, Phase phase) throws InterruptedException {
