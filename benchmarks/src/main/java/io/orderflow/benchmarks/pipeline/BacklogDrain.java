@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -172,13 +171,14 @@ final class BacklogDrain {
 
 	/** Seconds since the epoch on the database's clock. */
 	private double databaseClock() {
-		return Double.parseDouble(text("select extract(epoch from clock_timestamp())::text"));
+		return Double.parseDouble(BenchSql.text(this.database, "select extract(epoch from clock_timestamp())::text"));
 	}
 
 	private double firstCompletion(String customer) {
-		return Double
-			.parseDouble(text("select extract(epoch from min(updated_at))::text from orders where customer_id = '"
-					+ customer + "' and status in ('COMPLETED', 'REJECTED')"));
+		return Double.parseDouble(BenchSql.text(this.database,
+				"select extract(epoch from min(updated_at))::text from orders where customer_id = ?"
+						+ " and status in ('COMPLETED', 'REJECTED')",
+				customer));
 	}
 
 	/** Consumers of the group now. */
@@ -309,19 +309,7 @@ final class BacklogDrain {
 	}
 
 	private long count(String sql) {
-		return Long.parseLong(text(sql));
-	}
-
-	private String text(String sql) {
-		try (Connection connection = this.database.dataSource().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getString(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Benchmark query failed: " + sql, ex);
-		}
+		return BenchSql.number(this.database, sql);
 	}
 
 	private static void await(String what, Duration timeout, Condition condition) throws InterruptedException {

@@ -273,13 +273,7 @@ final class CleanupBenchmark {
 	}
 
 	private long update(String sql) {
-		try (Connection connection = this.database.dataSource().getConnection();
-				Statement statement = connection.createStatement()) {
-			return statement.executeLargeUpdate(sql);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Benchmark statement failed: " + sql, ex);
-		}
+		return BenchSql.update(this.database, sql);
 	}
 
 	/**

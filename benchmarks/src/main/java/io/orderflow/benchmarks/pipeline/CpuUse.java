@@ -3,7 +3,6 @@ package io.orderflow.benchmarks.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -53,7 +52,7 @@ final class CpuUse {
 		 * Cores used by each part between {@code earlier} and this, then by the machine.
 		 */
 		Map<String, Double> coresSince(Snapshot earlier) {
-			double wall = Duration.ofNanos(this.nanos - earlier.nanos).toNanos() / 1e9;
+			double wall = (this.nanos - earlier.nanos) / 1e9;
 			Map<String, Double> cores = new LinkedHashMap<>();
 			this.seconds.forEach((name, now) -> cores.put(name, (now - earlier.seconds.get(name)) / wall));
 			cores.put(MACHINE, (this.machineBusy - earlier.machineBusy) / wall);

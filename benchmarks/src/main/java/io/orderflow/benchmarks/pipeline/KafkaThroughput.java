@@ -143,23 +143,6 @@ final class KafkaThroughput {
 	private void createTopic(String topic) {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrapServers))) {
 			admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-			// A record for a partition without a leader yet waits in the producer (two
-			// runs
-			// lost a batch of partition 0 that way, after 120 s): start once all have
-			// one.
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (admin.describeTopics(List.of(topic))
-				.allTopicNames()
-				.get(30, TimeUnit.SECONDS)
-				.get(topic)
-				.partitions()
-				.stream()
-				.anyMatch((partition) -> partition.leader() == null || partition.leader().isEmpty())) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("Topic " + topic + " has partitions without a leader after 30 s");
-				}
-				Thread.sleep(100);
-			}
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Cannot create topic " + topic, ex);

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -498,19 +497,11 @@ final class PipelineBenchmark {
 	}
 
 	private long single(String sql) {
-		return Long.parseLong(text(sql));
+		return BenchSql.number(this.stack.database(), sql);
 	}
 
 	private String text(String sql) {
-		try (Connection connection = this.stack.database().dataSource().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getString(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Benchmark query failed: " + sql, ex);
-		}
+		return BenchSql.text(this.stack.database(), sql);
 	}
 
 	private static void merge(Map<String, Histogram> histograms, String name, Histogram histogram) {

@@ -58,15 +58,11 @@ final class Targets {
 	static List<Target> evaluate(ReportTables tables, Drain drain, JoinLeave joinLeave,
 			CleanupBenchmark.Result cleanup) {
 		List<Target> targets = new ArrayList<>();
-		Figure http32 = tables.throughput()
-			.stream()
-			.filter((figure) -> figure.name().equals(ReportTables.HTTP_CLOSED) && figure.load().equals("32 conns"))
-			.findFirst()
-			.orElseThrow();
-		targets.add(ratio("HTTP intake / one-order-per-transaction anchor, 32 connections", 1.5, http32.ratio()));
+		targets.add(ratio("HTTP intake / one-order-per-transaction anchor, 32 connections", 1.5,
+				figure(tables, ReportTables.HTTP_CLOSED, "32 conns").ratio()));
 		targets.add(millis("HTTP intake p99, closed loop, 32 connections", 100,
 				latency(tables, ReportTables.HTTP_CLOSED, "32 conns").p99()));
-		double jdbc8 = tables.throughput().get(0).median();
+		double jdbc8 = figure(tables, ReportTables.JDBC, "8 conns").median();
 		targets.add(ratio("drain by 1 worker / anchor at 8 connections", 5,
 				(drain != null) ? drain.one().rate() / jdbc8 : Double.NaN));
 		targets.add(ratio("orders per CPU-second, 2 workers / 1 worker", 0.9,
@@ -111,6 +107,14 @@ final class Targets {
 					target.measured(), verdict));
 		}
 		return text.toString();
+	}
+
+	private static Figure figure(ReportTables tables, String name, String load) {
+		return tables.throughput()
+			.stream()
+			.filter((figure) -> figure.name().equals(name) && figure.load().equals(load))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static ReportTables.LatencyLine latency(ReportTables tables, String name, String load) {
