@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One batch of the cleanup, in one short transaction: bound the transaction's time, renew
- * the lease (or stop), delete the next range of up to {@code batchSize} rows (see
+ * the lease (or stop), delete the next range of up to {@code limit} rows (see
  * {@link PurgeTarget}), and add them to the run's counters. Either all of that commits or
  * none of it.
  */
@@ -34,11 +34,11 @@ class BatchPurger {
 	}
 
 	/**
-	 * Deletes the next batch of {@code target}'s rows older than {@code cutoff}, starting
-	 * at {@code position} ({@code null}: the oldest row).
+	 * Deletes the next batch of at most {@code limit} of {@code target}'s rows older than
+	 * {@code cutoff}, starting at {@code position} ({@code null}: the oldest row).
 	 */
 	@Transactional
-	Batch purge(long run, PurgeTarget target, Instant cutoff, OffsetDateTime position) {
+	Batch purge(long run, PurgeTarget target, Instant cutoff, OffsetDateTime position, int limit) {
 		// A frozen holder must not keep the lock row (and the rows it deletes) locked for
 		// ever.
 		String timeout = Long.toString(this.properties.batchTimeout().toMillis());
@@ -50,7 +50,6 @@ class BatchPurger {
 			});
 		this.lease.renew();
 		OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
-		int limit = this.properties.batchSize();
 		OffsetDateTime bound = this.jdbc.sql(target.boundSql())
 			.param("position", position, Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("cutoff", before)

@@ -16,10 +16,11 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * One cleanup run, for the instance that holds the lock: every {@link PurgeTarget} in
- * turn, batch after batch in age order until a batch reaches the cutoff. It stops at once
- * when the lease is lost, between batches when the worker shuts down, and on a database
- * error (the next tick tries again). Logs progress every {@value #PROGRESS_SECONDS} s and
- * one summary line per run.
+ * turn, batch after batch in age order until a batch reaches the cutoff, each batch sized
+ * to the time budget by a {@link BatchSizer}. It stops at once when the lease is lost,
+ * between batches when the worker shuts down, and on a database error (the next tick
+ * tries again). Logs progress every {@value #PROGRESS_SECONDS} s and one summary line per
+ * run.
  */
 @Component
 class Cleanup {
@@ -91,14 +92,16 @@ class Cleanup {
 	private CleanupStatus purgeAll(long run, Instant now, Progress progress) {
 		for (PurgeTarget target : PurgeTarget.values()) {
 			Instant cutoff = now.minus(target.retention(this.properties));
+			BatchSizer sizer = new BatchSizer(this.properties.batchSize(), this.properties.batchBudget());
 			BatchPurger.Batch batch = null;
 			do {
 				if (Thread.currentThread().isInterrupted()) {
 					return CleanupStatus.INTERRUPTED;
 				}
 				long batchStarted = System.nanoTime();
-				batch = this.purger.purge(run, target, cutoff, (batch != null) ? batch.next() : null);
+				batch = this.purger.purge(run, target, cutoff, (batch != null) ? batch.next() : null, sizer.size());
 				progress.batch(run, target, batch.deleted(), Duration.ofNanos(System.nanoTime() - batchStarted));
+				sizer.batch(batch.deleted(), progress.lastBatch);
 				this.metrics.batch(target, batch.deleted(), progress.lastBatch);
 			}
 			while (!batch.last() && pause());

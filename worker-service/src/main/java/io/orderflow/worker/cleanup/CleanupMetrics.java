@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,9 +14,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The cleanup job's Micrometer meters: rows deleted, batches and batch time per table;
- * runs and run time by status; and when the last run completed, for an alert on cleanup
- * falling behind.
+ * The cleanup job's Micrometer meters: rows deleted, batches, batch time and rows per
+ * batch per table; runs and run time by status; and when the last run completed, for an
+ * alert on cleanup falling behind.
  */
 @Component
 class CleanupMetrics {
@@ -25,6 +26,8 @@ class CleanupMetrics {
 	private final Map<PurgeTarget, Counter> deleted = new EnumMap<>(PurgeTarget.class);
 
 	private final Map<PurgeTarget, Timer> batches = new EnumMap<>(PurgeTarget.class);
+
+	private final Map<PurgeTarget, DistributionSummary> batchRows = new EnumMap<>(PurgeTarget.class);
 
 	private final AtomicLong lastCompleted = new AtomicLong();
 
@@ -41,6 +44,11 @@ class CleanupMetrics {
 						.description("Cleanup batch transactions: count and duration")
 						.tag("table", target.table())
 						.register(meters));
+			this.batchRows.put(target,
+					DistributionSummary.builder("orderflow.cleanup.batch.rows")
+						.description("Rows per cleanup batch, as sized to the time budget")
+						.tag("table", target.table())
+						.register(meters));
 		}
 		Gauge.builder("orderflow.cleanup.last.completed", this.lastCompleted, AtomicLong::get)
 			.description("When this instance last completed a cleanup run (epoch seconds; 0 if never)")
@@ -51,6 +59,7 @@ class CleanupMetrics {
 	void batch(PurgeTarget target, int deleted, Duration duration) {
 		this.deleted.get(target).increment(deleted);
 		this.batches.get(target).record(duration);
+		this.batchRows.get(target).record(deleted);
 	}
 
 	void run(CleanupReport report) {

@@ -20,7 +20,10 @@ import org.springframework.scheduling.support.CronExpression;
  * expiry
  * @param outboxRetention how long an outbox row is kept after it was published;
  * unpublished rows are never deleted
- * @param batchSize rows per delete statement, each in its own transaction
+ * @param batchSize most rows per delete statement, each in its own transaction
+ * @param batchBudget how long one batch transaction should take: batches shrink below
+ * {@code batchSize} when the database is slow and grow back when it is fast
+ * ({@link BatchSizer}); zero means every batch is {@code batchSize} rows
  * @param batchPause pause between batches, to leave the database to other traffic
  * @param batchTimeout longest a batch transaction may run or sit idle (statement and
  * idle-in-transaction timeouts); a holder frozen inside a batch loses its connection
@@ -34,8 +37,9 @@ import org.springframework.scheduling.support.CronExpression;
 public record CleanupProperties(@DefaultValue("0 0 * * * *") String cron, @DefaultValue("UTC") ZoneId zone,
 		@DefaultValue("30d") Duration auditLogRetention, @DefaultValue("0s") Duration idempotencyKeyRetention,
 		@DefaultValue("7d") Duration outboxRetention, @DefaultValue("5000") int batchSize,
-		@DefaultValue("0ms") Duration batchPause, @DefaultValue("30s") Duration batchTimeout,
-		@DefaultValue("10m") Duration lockAtMostFor, @DefaultValue("30s") Duration lockAtLeastFor) {
+		@DefaultValue("100ms") Duration batchBudget, @DefaultValue("0ms") Duration batchPause,
+		@DefaultValue("30s") Duration batchTimeout, @DefaultValue("10m") Duration lockAtMostFor,
+		@DefaultValue("30s") Duration lockAtLeastFor) {
 
 	public CleanupProperties {
 		if (!Scheduled.CRON_DISABLED.equals(cron) && !CronExpression.isValidExpression(cron)) {
@@ -46,11 +50,16 @@ public record CleanupProperties(@DefaultValue("0 0 * * * *") String cron, @Defau
 		requireNotNegative("idempotency-key-retention", idempotencyKeyRetention);
 		requireNotNegative("outbox-retention", outboxRetention);
 		requireNotNegative("batch-pause", batchPause);
+		requireNotNegative("batch-budget", batchBudget);
 		if (batchSize < 1 || batchSize > 100_000) {
 			throw new IllegalArgumentException("orderflow.cleanup.batch-size must be 1 to 100000, got " + batchSize);
 		}
 		if (batchTimeout.toMillis() < 1) {
 			throw new IllegalArgumentException("orderflow.cleanup.batch-timeout must be positive, got " + batchTimeout);
+		}
+		if (batchBudget.compareTo(batchTimeout) >= 0) {
+			throw new IllegalArgumentException("orderflow.cleanup.batch-budget (" + batchBudget
+					+ ") must be shorter than batch-timeout (" + batchTimeout + ")");
 		}
 		requireNotNegative("lock-at-least-for", lockAtLeastFor);
 		if (lockAtMostFor.compareTo(lockAtLeastFor) <= 0) {

@@ -47,6 +47,15 @@ class CleanupPropertiesTests {
 	}
 
 	@Test
+	void batchBudgetMustBeShorterThanTheBatchTimeout() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CleanupProperties("-", ZoneId.of("UTC"), Duration.ofDays(30), Duration.ZERO,
+					Duration.ZERO, 10, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1),
+					Duration.ofSeconds(10), Duration.ZERO))
+			.withMessageContaining("batch-budget");
+	}
+
+	@Test
 	void leaseMustOutliveABatchAndTheMinimumHold() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> properties("-", 10, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ZERO))
@@ -61,14 +70,15 @@ class CleanupPropertiesTests {
 	void negativeRetentionIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CleanupProperties("-", ZoneId.of("UTC"), Duration.ofDays(-1), Duration.ZERO,
-					Duration.ZERO, 10, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ZERO))
+					Duration.ZERO, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10),
+					Duration.ZERO))
 			.withMessageContaining("audit-log-retention");
 	}
 
 	private static CleanupProperties properties(String cron, int batchSize, Duration batchTimeout,
 			Duration lockAtMostFor, Duration lockAtLeastFor) {
 		return new CleanupProperties(cron, ZoneId.of("UTC"), Duration.ofDays(30), Duration.ZERO, Duration.ofDays(7),
-				batchSize, Duration.ZERO, batchTimeout, lockAtMostFor, lockAtLeastFor);
+				batchSize, Duration.ZERO, Duration.ZERO, batchTimeout, lockAtMostFor, lockAtLeastFor);
 	}
 
 }

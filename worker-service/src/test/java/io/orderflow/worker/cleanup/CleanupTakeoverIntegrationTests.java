@@ -58,6 +58,8 @@ class CleanupTakeoverIntegrationTests {
 		Map<String, String> properties = new HashMap<>(infrastructure.isolatedSpringProperties(database));
 		properties.put("orderflow.cleanup.cron", "* * * * * *");
 		properties.put("orderflow.cleanup.batch-size", Integer.toString(BATCH_SIZE));
+		properties.put("orderflow.cleanup.batch-budget", "0s"); // whole batches of
+																// BATCH_SIZE
 		// About 150 batches with pauses: a run of 10 s or more, long enough to interrupt.
 		properties.put("orderflow.cleanup.batch-pause", "50ms");
 		properties.put("orderflow.cleanup.batch-timeout", "2s");
