@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.order.OrderStatus;
@@ -63,10 +62,6 @@ class OrderIntake implements SmartLifecycle {
 
 	private final OrderIds ids;
 
-	private final Counter accepted;
-
-	private final Counter replayed;
-
 	private final DistributionSummary batchSizes;
 
 	private volatile CommitGroups<PendingOrder, Submission> groups;
@@ -79,12 +74,6 @@ class OrderIntake implements SmartLifecycle {
 		this.json = json;
 		this.properties = properties;
 		this.ids = new OrderIds(clock);
-		this.accepted = Counter.builder("orderflow.orders.accepted")
-			.description("Orders accepted over HTTP")
-			.register(meters);
-		this.replayed = Counter.builder("orderflow.orders.idempotent.replays")
-			.description("Requests answered from a stored Idempotency-Key instead of creating an order")
-			.register(meters);
 		this.batchSizes = DistributionSummary.builder("orderflow.intake.batch.size")
 			.description("Submissions written in one transaction (group commit)")
 			.baseUnit("submissions")
@@ -101,11 +90,9 @@ class OrderIntake implements SmartLifecycle {
 		Submission submission = store(request, caller, idempotencyKey);
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", submission.order().id().toString())) {
 			if (submission.replayed()) {
-				this.replayed.increment();
 				log.info("Idempotency-Key repeated by {}: answered with the existing order", caller);
 			}
 			else {
-				this.accepted.increment();
 				log.info("Order accepted: customer {}, {} line(s), {}", request.customerId(), request.items().size(),
 						request.currency());
 			}

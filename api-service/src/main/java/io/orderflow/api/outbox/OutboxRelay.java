@@ -83,7 +83,9 @@ class OutboxRelay implements SmartLifecycle {
 			.register(meters);
 		this.latency = Timer.builder("orderflow.outbox.latency")
 			.description("Time from storing an order to the broker's acknowledgement of its record")
-			.publishPercentiles(0.5, 0.99)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(10))
 			.register(meters);
 	}
 

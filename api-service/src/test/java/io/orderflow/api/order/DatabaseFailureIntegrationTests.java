@@ -75,12 +75,12 @@ class DatabaseFailureIntegrationTests {
 		HttpResponse<String> response;
 		HttpResponse<String> read;
 		HttpResponse<String> readiness;
+		HttpResponse<String> liveness;
 		try {
 			response = post(order(customer), "outage-key-" + UUID.randomUUID());
 			read = get("/orders/" + UUID.randomUUID());
-			readiness = this.http.send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			readiness = probe("readiness");
+			liveness = probe("liveness");
 		}
 		finally {
 			postgres.start();
@@ -98,6 +98,9 @@ class DatabaseFailureIntegrationTests {
 		JsonNode health = this.json.readTree(readiness.body());
 		assertThat(health.get("status").asString()).isEqualTo("DOWN");
 		assertThat(health.get("components").get("outbox").get("status").asString()).isEqualTo("DOWN");
+		// A database outage is no reason to restart the replica.
+		assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(probe("readiness").statusCode()).isEqualTo(200));
 
 		// Once the database is back, the same request is accepted, and only then is
 		// anything stored.
@@ -157,6 +160,12 @@ class DatabaseFailureIntegrationTests {
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> probe(String group) throws Exception {
+		return this.http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/" + group))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.worker.ProcessedOrders;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -87,6 +88,7 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 			.tag("exception", reason.getClass().getSimpleName())
 			.register(this.meters)
 			.increment();
+		ProcessedOrders.counter(this.meters, "dead_lettered").increment();
 		return deadLetter;
 	}
 

@@ -1,5 +1,7 @@
 package io.orderflow.worker.order;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orderflow.common.order.OrderStatus;
+import io.orderflow.worker.ProcessedOrders;
 import io.orderflow.worker.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderProcessor.class);
+
+	/** Buckets of the end-to-end histogram: the SLO (250 ms) and its neighbours. */
+	private static final Duration[] END_TO_END_SLOS = { Duration.ofMillis(50), Duration.ofMillis(100),
+			Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+			Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+			Duration.ofMinutes(5), Duration.ofMinutes(30) };
 
 	private final OrderStore store;
 
@@ -70,7 +80,8 @@ class OrderProcessor {
 		Map<UUID, Result> results = this.transaction.execute((status) -> processLocked(ids));
 		sample.stop(this.batchTimer);
 		this.batchSize.record(ids.size());
-		results.forEach(this::report);
+		Instant committed = Instant.now();
+		results.forEach((id, result) -> report(id, result, committed));
 		int repeats = orderIds.size() - ids.size();
 		if (repeats > 0) {
 			log.info("{} repeated record(s) in one batch acknowledged without effect", repeats);
@@ -132,7 +143,7 @@ class OrderProcessor {
 			else {
 				Outcome outcome = ledger.reserve(order);
 				outcomes.put(id, outcome);
-				results.put(id, new Result.Processed(outcome));
+				results.put(id, new Result.Processed(outcome, order.createdAt()));
 			}
 		}
 		this.store.reserveStock(ledger.reserved());
@@ -141,7 +152,10 @@ class OrderProcessor {
 	}
 
 	@SuppressWarnings("try") // the MDC entry lives as long as the try block
-	private void report(UUID id, Result result) {
+	private void report(UUID id, Result result, Instant committed) {
+		if (result instanceof Result.Processed processed) {
+			endToEnd(processed.outcome().status()).record(Duration.between(processed.acceptedAt(), committed));
+		}
 		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", id.toString())) {
 			if (result instanceof Result.Processed processed
 					&& processed.outcome() instanceof Outcome.Rejected rejected) {
@@ -165,9 +179,16 @@ class OrderProcessor {
 	}
 
 	private Counter outcomeCounter(String outcome) {
-		return Counter.builder("orderflow.orders.processed")
-			.description("Order records handled by this worker, by outcome")
-			.tag("outcome", outcome)
+		return ProcessedOrders.counter(this.meters, outcome);
+	}
+
+	private Timer endToEnd(OrderStatus status) {
+		return Timer.builder("orderflow.orders.end.to.end")
+			.description("Time from the api accepting an order to its terminal status, by that status")
+			.tag("status", status.name())
+			.serviceLevelObjectives(END_TO_END_SLOS)
+			.minimumExpectedValue(END_TO_END_SLOS[0])
+			.maximumExpectedValue(END_TO_END_SLOS[END_TO_END_SLOS.length - 1])
 			.register(this.meters);
 	}
 
@@ -182,8 +203,9 @@ class OrderProcessor {
 		 * Processed now.
 		 *
 		 * @param outcome the decision
+		 * @param acceptedAt when the api accepted the order
 		 */
-		record Processed(Outcome outcome) implements Result {
+		record Processed(Outcome outcome, Instant acceptedAt) implements Result {
 
 			@Override
 			public String metricTag() {

@@ -1,5 +1,6 @@
 package io.orderflow.worker.order;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -68,12 +69,13 @@ class OrderStore {
 	 */
 	Map<UUID, PendingOrder> lockOrders(Collection<UUID> ids) {
 		Map<UUID, PendingOrder> orders = new LinkedHashMap<>();
-		this.jdbc.sql("select id, status, total from orders where id = any(:ids) order by id for update")
+		this.jdbc.sql("select id, status, total, created_at from orders where id = any(:ids) order by id for update")
 			.param("ids", uuids(ids))
 			.query((rs) -> {
 				UUID id = rs.getObject("id", UUID.class);
-				orders.put(id, new PendingOrder(id, OrderStatus.valueOf(rs.getString("status")),
-						rs.getBigDecimal("total"), new ArrayList<>()));
+				orders.put(id,
+						new PendingOrder(id, OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total"),
+								new ArrayList<>(), rs.getObject("created_at", OffsetDateTime.class).toInstant()));
 			});
 		this.jdbc.sql("""
 				select order_id, sku, quantity, unit_price from order_items

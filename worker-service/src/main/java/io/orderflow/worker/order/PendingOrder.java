@@ -1,6 +1,7 @@
 package io.orderflow.worker.order;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,8 +14,9 @@ import io.orderflow.common.order.OrderStatus;
  * @param status current status
  * @param total total stored at intake
  * @param lines ordered lines
+ * @param createdAt when the api accepted it
  */
-record PendingOrder(UUID id, OrderStatus status, BigDecimal total, List<Line> lines) {
+record PendingOrder(UUID id, OrderStatus status, BigDecimal total, List<Line> lines, Instant createdAt) {
 
 	/**
 	 * One ordered line.

@@ -3,7 +3,6 @@ package io.orderflow.worker.reconcile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -11,13 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.orderflow.common.messaging.TopicsProperties;
+import io.orderflow.worker.lag.GroupPositions;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -57,28 +54,13 @@ class ConsumerFrontier {
 	 */
 	Optional<Instant> oldestUnconsumed() {
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.group)
-				.partitionsToOffsetAndMetadata()
-				.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			List<TopicPartition> partitions = admin.describeTopics(List.of(this.topics.orders()))
-				.allTopicNames()
-				.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-				.get(this.topics.orders())
-				.partitions()
-				.stream()
-				.map((info) -> new TopicPartition(this.topics.orders(), info.partition()))
-				.toList();
-			Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
-			Map<TopicPartition, Long> starts = offsets(admin, partitions, OffsetSpec.earliest());
 			Map<TopicPartition, Long> behind = new HashMap<>();
-			for (TopicPartition partition : partitions) {
-				OffsetAndMetadata position = committed.get(partition);
-				long next = (position != null) ? Math.max(position.offset(), starts.get(partition))
-						: starts.get(partition);
-				if (next < ends.get(partition)) {
-					behind.put(partition, next);
-				}
-			}
+			GroupPositions.read(admin, this.group, this.topics.orders(), Duration.ofSeconds(TIMEOUT_SECONDS))
+				.forEach((partition, position) -> {
+					if (position.lag() > 0) {
+						behind.put(new TopicPartition(this.topics.orders(), partition), position.next());
+					}
+				});
 			return behind.isEmpty() ? Optional.empty() : Optional.of(oldestTimestamp(behind));
 		}
 		catch (ExecutionException | TimeoutException | KafkaException ex) {
@@ -88,18 +70,6 @@ class ConsumerFrontier {
 			Thread.currentThread().interrupt();
 			throw new RedriveException("Interrupted while reading the consumer group's offsets", ex);
 		}
-	}
-
-	private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
-			throws InterruptedException, ExecutionException, TimeoutException {
-		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-		partitions.forEach((partition) -> request.put(partition, spec));
-		Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request)
-			.all()
-			.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		Map<TopicPartition, Long> offsets = new HashMap<>();
-		result.forEach((partition, info) -> offsets.put(partition, info.offset()));
-		return offsets;
 	}
 
 	/**

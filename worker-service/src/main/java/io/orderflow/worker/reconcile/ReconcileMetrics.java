@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.worker.ProcessedOrders;
 
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ class ReconcileMetrics {
 
 	private final Counter failed;
 
+	private final Counter reconciled;
+
 	private final AtomicLong stuck = new AtomicLong();
 
 	ReconcileMetrics(MeterRegistry meters) {
@@ -35,6 +38,7 @@ class ReconcileMetrics {
 			.description("Reconcile actions on stuck orders, by action")
 			.tag("action", "failed")
 			.register(meters);
+		this.reconciled = ProcessedOrders.counter(meters, "reconciled");
 		Gauge.builder("orderflow.reconcile.stuck", this.stuck, AtomicLong::get)
 			.description("Orders stuck beyond stuck-after when this instance last ran the reconcile job")
 			.register(meters);
@@ -47,6 +51,7 @@ class ReconcileMetrics {
 
 	void redriven(int count) {
 		this.redriven.increment(count);
+		this.reconciled.increment(count);
 	}
 
 	void stuck(long count) {

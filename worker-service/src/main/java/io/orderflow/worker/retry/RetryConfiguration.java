@@ -2,6 +2,7 @@ package io.orderflow.worker.retry;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.worker.dlt.DeadLetters;
 import io.orderflow.worker.dlt.DeliveryAttempts;
 
@@ -22,10 +23,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class RetryConfiguration {
 
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, RetryProperties retry, DeliveryAttempts attempts) {
+	DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, RetryProperties retry, DeliveryAttempts attempts,
+			MeterRegistry meters) {
 		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry));
 		handler.setClassifications(Map.of(TransientFailureException.class, true), false);
-		handler.setRetryListeners(attempts);
+		handler.setRetryListeners(attempts, new RetryMetrics(meters));
 		return handler;
 	}
 

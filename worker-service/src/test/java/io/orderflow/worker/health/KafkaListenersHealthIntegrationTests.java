@@ -2,6 +2,10 @@ package io.orderflow.worker.health;
 
 import io.orderflow.infrastructure.SpringProperties;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class KafkaListenersHealthIntegrationTests {
 
 	@Test
-	void listenerKilledByAnErrorTurnsHealthDown() throws Exception {
+	void listenerKilledByAnErrorTurnsLivenessDown() throws Exception {
 		Map<String, String> properties = new HashMap<>(TestInfrastructure.shared().isolatedSpringProperties());
 		properties.put("server.port", "0");
 		SpringApplication application = WorkerApplication.application();
@@ -53,6 +57,13 @@ class KafkaListenersHealthIntegrationTests {
 				assertThat(health.health().getDetails().get("fatal")).asString().contains("lastAbnormalStop=ERROR");
 			});
 			assertThat(health.health().getDetails().get("orders")).asString().contains("inExpectedState=true");
+			HttpResponse<String> liveness = HttpClient.newHttpClient()
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:"
+							+ worker.getEnvironment().getProperty("local.server.port") + "/actuator/health/liveness"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(503);
+			assertThat(liveness.body()).contains("\"kafkaListeners\"").contains("ERROR");
 		}
 	}
 

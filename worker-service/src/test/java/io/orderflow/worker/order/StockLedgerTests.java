@@ -1,6 +1,7 @@
 package io.orderflow.worker.order;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class StockLedgerTests {
 	void orderWhoseTotalDisagreesWithItsLinesIsRejected() {
 		StockLedger ledger = new StockLedger(Map.of("A", 10L));
 		PendingOrder tampered = new PendingOrder(UUID.randomUUID(), OrderStatus.PENDING, new BigDecimal("1.00"),
-				List.of(line("A", 2, "1.00")));
+				List.of(line("A", 2, "1.00")), Instant.now());
 
 		assertThat(ledger.reserve(tampered))
 			.isEqualTo(new Outcome.Rejected("total mismatch: order total 1.00, lines add up to 2.00", Map.of()));
@@ -86,7 +87,7 @@ class StockLedgerTests {
 	void totalsCompareByValueNotByScale() {
 		StockLedger ledger = new StockLedger(Map.of("A", 10L));
 		PendingOrder order = new PendingOrder(UUID.randomUUID(), OrderStatus.PENDING, new BigDecimal("19.9800"),
-				List.of(line("A", 2, "9.99")));
+				List.of(line("A", 2, "9.99")), Instant.now());
 
 		assertThat(ledger.reserve(order).status()).isEqualTo(OrderStatus.COMPLETED);
 	}
@@ -108,7 +109,7 @@ class StockLedgerTests {
 		BigDecimal total = Arrays.stream(lines)
 			.map((line) -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new PendingOrder(UUID.randomUUID(), OrderStatus.PENDING, total, List.of(lines));
+		return new PendingOrder(UUID.randomUUID(), OrderStatus.PENDING, total, List.of(lines), Instant.now());
 	}
 
 	private static PendingOrder.Line line(String sku, int quantity, String unitPrice) {
