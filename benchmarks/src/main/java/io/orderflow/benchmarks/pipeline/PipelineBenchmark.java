@@ -68,6 +68,9 @@ final class PipelineBenchmark {
 
 	private static final int MAX_JOIN_LEAVE_BACKLOG = 1_500_000;
 
+	/** Longest warm-up of a full run. */
+	private static final Duration MAX_WARMUP = Duration.ofMinutes(3);
+
 	private final LocalStack stack;
 
 	private final BenchSettings settings;
@@ -137,12 +140,7 @@ final class PipelineBenchmark {
 		this.out.printf("Kafka %s; %d cores; %s; pgbench: %s%n%n", machine.kafka(), machine.cores(), machine.java(),
 				machine.pgbench());
 
-		// A new JVM is interpreted, then compiles for tens of seconds: the rounds measure
-		// the compiled api.
-		this.out.printf("Warm-up: HTTP intake, 32 connections, %d s (not measured) ...%n",
-				this.settings.warmup().toSeconds());
-		this.http.closedLoop(32, this.settings.warmup());
-		settle();
+		warmUp();
 
 		List<RoundResult> rounds = new ArrayList<>();
 		Map<String, Timeline> lastTimelines = new LinkedHashMap<>();
@@ -178,6 +176,29 @@ final class PipelineBenchmark {
 				+ String.join(", ", outcome.charts().stream().map((chart) -> chart.getFileName().toString()).toList())
 				+ ")");
 		return outcome;
+	}
+
+	/**
+	 * Unmeasured HTTP load until the api's rate is steady: the rounds measure it
+	 * compiled.
+	 */
+	private void warmUp() throws InterruptedException {
+		Duration maximum = this.settings.quick() ? this.settings.warmup() : MAX_WARMUP;
+		WarmUp warmUp = new WarmUp(this.settings.warmup(), maximum);
+		this.out.printf(
+				"Warm-up: HTTP intake, 32 connections, in %d s slices until two agree within %d %%"
+						+ " (%d s to %d s; not measured) ...",
+				warmUp.slice().toSeconds(), WarmUp.TOLERANCE_PERCENT, this.settings.warmup().toSeconds(),
+				maximum.toSeconds());
+		boolean warm;
+		do {
+			double rate = this.http.closedLoop(32, warmUp.slice()).throughput();
+			this.out.printf(" %,.0f/s", rate);
+			warm = warmUp.warm(rate);
+		}
+		while (!warm);
+		this.out.println();
+		settle();
 	}
 
 	private RoundResult round(int round, Map<String, Timeline> timelines, Map<String, Histogram> latencies)
