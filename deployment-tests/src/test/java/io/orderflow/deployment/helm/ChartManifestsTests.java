@@ -34,8 +34,10 @@ class ChartManifestsTests {
 				Arguments.of("existing secrets",
 						HelmChart.requiredAnd(Map.of("database.existingSecret", "orderflow-db",
 								"apiKeys.existingSecret", "orderflow-api-keys"))),
-				Arguments.of("every option on", HelmChart.requiredAnd(Map.of("api.ingress.enabled", true,
-						"serviceMonitor.enabled", true, "networkPolicy.enabled", true))));
+				Arguments.of("every option on",
+						HelmChart.requiredAnd(Map.of("api.ingress.enabled", true, "serviceMonitor.enabled", true,
+								"networkPolicy.enabled", true, "monitoring.grafanaDashboard.enabled", true,
+								"monitoring.prometheusRule.enabled", true))));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -68,7 +70,8 @@ class ChartManifestsTests {
 		for (Manifest manifest : rendering.manifests()) {
 			assertThat(StrictModel.unknownFields(manifest.resource())).as(manifest.source()).isEmpty();
 			if (manifest.resource() instanceof GenericKubernetesResource) {
-				assertThat(manifest.resource().getKind()).as(manifest.source()).isIn("ScaledObject", "ServiceMonitor");
+				assertThat(manifest.resource().getKind()).as(manifest.source())
+					.isIn("ScaledObject", "ServiceMonitor", "PrometheusRule");
 			}
 			assertThat(manifest.resource().getMetadata().getLabels()).as(manifest.source())
 				.containsEntry("app.kubernetes.io/instance", HelmChart.RELEASE)
@@ -81,18 +84,17 @@ class ChartManifestsTests {
 	void everyEnvironmentVariableBindsToAPropertyOfTheServices(String name, Map<String, Object> values) {
 		Rendering rendering = HelmChart.render(values);
 		List<String> variables = new ArrayList<>();
-		for (ConfigMap configMap : rendering.manifests()
-			.stream()
-			.map(Manifest::resource)
-			.filter(ConfigMap.class::isInstance)
-			.map(ConfigMap.class::cast)
-			.toList()) {
-			variables.addAll(configMap.getData().keySet());
-		}
 		for (HasMetadata resource : rendering.manifests().stream().map(Manifest::resource).toList()) {
 			if (resource instanceof Deployment deployment) {
 				containers(deployment).forEach(
 						(container) -> container.getEnv().forEach((variable) -> variables.add(variable.getName())));
+				// Only the ConfigMaps a container reads as its environment: not the
+				// dashboard's.
+				containers(deployment).stream()
+					.flatMap((container) -> container.getEnvFrom().stream())
+					.filter((source) -> source.getConfigMapRef() != null)
+					.forEach((source) -> variables
+						.addAll(rendering.get(ConfigMap.class, source.getConfigMapRef().getName()).getData().keySet()));
 			}
 		}
 		if (rendering.contains("Secret", "shop-orderflow-api-keys")) {
