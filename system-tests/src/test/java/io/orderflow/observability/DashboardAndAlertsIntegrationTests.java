@@ -52,15 +52,6 @@ class DashboardAndAlertsIntegrationTests {
 	// larger poison record's dead letter fails for good and is counted.
 	private static final int DEAD_LETTER_LIMIT = 64 * 1024;
 
-	// As in its own jar: the api's Spring Security on this shared classpath is not the
-	// worker's.
-	private static final String WORKER_WITHOUT_SECURITY = String.join(",",
-			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
-
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -87,7 +78,7 @@ class DashboardAndAlertsIntegrationTests {
 		createTopics();
 		jdbc = JdbcClient.create(database.dataSource());
 		Map<String, String> workerProperties = new HashMap<>(properties);
-		workerProperties.put("spring.autoconfigure.exclude", WORKER_WITHOUT_SECURITY);
+		workerProperties.put("spring.autoconfigure.exclude", ObservedServices.WORKER_WITHOUT_SECURITY);
 		worker = WorkerApplication.application().run(SpringProperties.asArguments(workerProperties));
 		api = ApiApplication.application().run(SpringProperties.asArguments(properties));
 

@@ -40,54 +40,22 @@ class MetricsScrapeIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-	static final String WORKER_WITHOUT_SECURITY = String.join(",",
-			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
-
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static ConfigurableApplicationContext worker;
-
-	private static ConfigurableApplicationContext api;
-
-	private static Map<String, String> properties;
-
-	private static JdbcClient jdbc;
+	private static ObservedServices services;
 
 	@BeforeAll
 	static void startServices() {
-		TestInfrastructure infrastructure = TestInfrastructure.shared();
-		Database database = infrastructure.newDatabase();
-		DemoInventory.migrate(database);
-		DemoInventory.seedIfEmpty(database);
-		properties = new HashMap<>(infrastructure.isolatedSpringProperties(database));
-		properties.put("server.port", "0");
-		properties.put("management.server.port", "0");
-		properties.put("orderflow.worker.instance-id", "scraped-worker");
-		properties.put("orderflow.instance-id", "scraped-api");
-		properties.put("orderflow.lag.interval", "1s");
-		jdbc = JdbcClient.create(database.dataSource());
-		Map<String, String> workerProperties = new HashMap<>(properties);
-		// As in its own jar: the api's Spring Security on this shared classpath is not
-		// the
-		// worker's.
-		workerProperties.put("spring.autoconfigure.exclude", WORKER_WITHOUT_SECURITY);
-		worker = WorkerApplication.application().run(SpringProperties.asArguments(workerProperties));
-		api = ApiApplication.application().run(SpringProperties.asArguments(properties));
+		services = ObservedServices.start(Map.of("orderflow.worker.instance-id", "scraped-worker",
+				"orderflow.instance-id", "scraped-api", "orderflow.lag.interval", "1s"));
 	}
 
 	@AfterAll
 	static void stopServices() {
-		if (api != null) {
-			api.close();
-		}
-		if (worker != null) {
-			worker.close();
+		if (services != null) {
+			services.close();
 		}
 	}
 
@@ -103,9 +71,9 @@ class MetricsScrapeIntegrationTests {
 		await().atMost(TIMEOUT)
 			.until(() -> terminal(completed).equals("COMPLETED") && terminal(rejected).equals("REJECTED"));
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringSerializer(),
-				new StringSerializer())) {
-			String topic = properties.get("orderflow.topics.orders");
+				Map.of("bootstrap.servers", services.property("spring.kafka.bootstrap-servers")),
+				new StringSerializer(), new StringSerializer())) {
+			String topic = services.property("orderflow.topics.orders");
 			producer.send(new ProducerRecord<>(topic, "poison", "not json")).get();
 			// The order's record again: a redelivery, acknowledged without effect.
 			producer.send(new ProducerRecord<>(topic, completed.toString(), "{\"orderId\":\"" + completed + "\"}"))
@@ -167,7 +135,7 @@ class MetricsScrapeIntegrationTests {
 	}
 
 	private static UUID submit(String body, String idempotencyKey, int expectedStatus) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(api, "local.server.port") + "/orders"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.apiUrl() + "/orders"))
 			.header("Content-Type", "application/json")
 			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
@@ -180,19 +148,19 @@ class MetricsScrapeIntegrationTests {
 	}
 
 	private static String terminal(UUID id) {
-		return jdbc.sql("select status from orders where id = :id").param("id", id).query(String.class).single();
+		return services.jdbc()
+			.sql("select status from orders where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	private static Scrape scrapeApi() throws Exception {
-		return Scrape.of(http, url(api, "local.management.port"));
+		return Scrape.of(http, services.apiManagementUrl());
 	}
 
 	private static Scrape scrapeWorker() throws Exception {
-		return Scrape.of(http, url(worker, "local.management.port"));
-	}
-
-	private static String url(ConfigurableApplicationContext context, String portProperty) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty(portProperty);
+		return Scrape.of(http, services.workerManagementUrl());
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.api.outbox.TraceParents;
 import io.orderflow.common.order.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +65,14 @@ class OrderIntake implements SmartLifecycle {
 
 	private final DistributionSummary batchSizes;
 
+	private final TraceParents traces;
+
 	private volatile CommitGroups<PendingOrder, Submission> groups;
 
 	OrderIntake(OrderRepository orders, IdempotencyKeys keys, TransactionTemplate transaction, JsonMapper json,
-			OrderProperties properties, Clock clock, MeterRegistry meters) {
+			OrderProperties properties, Clock clock, MeterRegistry meters, TraceParents traces) {
 		this.orders = orders;
+		this.traces = traces;
 		this.keys = keys;
 		this.transaction = transaction;
 		this.json = json;
@@ -113,7 +117,7 @@ class OrderIntake implements SmartLifecycle {
 		}
 		String fingerprint = (idempotencyKey != null)
 				? IdempotencyKeys.fingerprint(this.json.writeValueAsString(request)) : null;
-		PendingOrder pending = new PendingOrder(request, caller, idempotencyKey, fingerprint);
+		PendingOrder pending = new PendingOrder(request, caller, idempotencyKey, fingerprint, this.traces.current());
 		try {
 			return current.submit(pending, this.properties.intake().timeout());
 		}
@@ -270,7 +274,7 @@ class OrderIntake implements SmartLifecycle {
 
 	private OrderRepository.NewOrder newOrder(PendingOrder pending, String idempotencyKey) {
 		return new OrderRepository.NewOrder(this.ids.next(), pending.request(), Money.total(pending.request().items()),
-				idempotencyKey, pending.caller());
+				idempotencyKey, pending.caller(), pending.traceParent());
 	}
 
 	/**
@@ -290,8 +294,10 @@ class OrderIntake implements SmartLifecycle {
 	 * @param caller who sent it
 	 * @param idempotencyKey its key, or null
 	 * @param fingerprint of the request when it has a key, else null
+	 * @param traceParent the request's W3C trace context, stored with its outbox row
 	 */
-	record PendingOrder(SubmitOrderRequest request, String caller, String idempotencyKey, String fingerprint) {
+	record PendingOrder(SubmitOrderRequest request, String caller, String idempotencyKey, String fingerprint,
+			String traceParent) {
 
 		/** Two submissions with the same lock key must not share a transaction. */
 		Object lockKey() {

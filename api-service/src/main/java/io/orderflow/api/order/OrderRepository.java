@@ -84,8 +84,9 @@ class OrderRepository {
 					statement.setString(2, this.json.writeValueAsString(Map.of("status", OrderStatus.PENDING.name(),
 							"lines", order.request().items().size(), "total", order.total().toPlainString())));
 				});
-		this.outbox
-			.enqueue(orders.stream().map((order) -> new Outbox.Queued(order.id(), order.idempotencyKey())).toList());
+		this.outbox.enqueue(orders.stream()
+			.map((order) -> new Outbox.Queued(order.id(), order.idempotencyKey(), order.traceParent()))
+			.toList());
 	}
 
 	/**
@@ -96,8 +97,10 @@ class OrderRepository {
 	 * @param total the sum of its lines
 	 * @param idempotencyKey the caller's key, or null
 	 * @param owner the caller
+	 * @param traceParent the submitting request's W3C trace context, or null
 	 */
-	record NewOrder(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey, String owner) {
+	record NewOrder(UUID id, SubmitOrderRequest request, BigDecimal total, String idempotencyKey, String owner,
+			String traceParent) {
 
 	}
 

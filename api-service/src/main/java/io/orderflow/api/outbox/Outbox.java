@@ -37,10 +37,11 @@ public class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(List<Queued> orders) {
-		this.batches.batchUpdate("insert into outbox (order_id, idempotency_key) values (?, ?)", orders, orders.size(),
-				(statement, order) -> {
+		this.batches.batchUpdate("insert into outbox (order_id, idempotency_key, traceparent) values (?, ?, ?)", orders,
+				orders.size(), (statement, order) -> {
 					statement.setObject(1, order.orderId());
 					statement.setString(2, order.idempotencyKey());
+					statement.setString(3, order.traceParent());
 				});
 	}
 
@@ -49,8 +50,10 @@ public class Outbox {
 	 *
 	 * @param orderId its id, the record's key and value
 	 * @param idempotencyKey the key it was submitted with, or null
+	 * @param traceParent the submitting request's W3C trace context
+	 * ({@link TraceParents}), or null
 	 */
-	public record Queued(UUID orderId, String idempotencyKey) {
+	public record Queued(UUID orderId, String idempotencyKey, String traceParent) {
 
 	}
 
@@ -60,12 +63,13 @@ public class Outbox {
 	 */
 	List<OutboxEntry> claim(int limit) {
 		return this.jdbc.sql("""
-				select id, order_id, idempotency_key, created_at from outbox
+				select id, order_id, idempotency_key, created_at, traceparent from outbox
 				where published_at is null order by id limit :limit for update skip locked
 				""")
 			.param("limit", limit)
 			.query((rs, row) -> new OutboxEntry(rs.getLong("id"), rs.getObject("order_id", UUID.class),
-					rs.getString("idempotency_key"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+					rs.getString("idempotency_key"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					rs.getString("traceparent")))
 			.list();
 	}
 

@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param orderId the order to announce
  * @param idempotencyKey the client's key, or null
  * @param createdAt when the order was stored
+ * @param traceParent the W3C trace context of the request that stored it, or null
  */
-record OutboxEntry(long id, UUID orderId, String idempotencyKey, Instant createdAt) {
+record OutboxEntry(long id, UUID orderId, String idempotencyKey, Instant createdAt, String traceParent) {
 
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.orderflow.common.messaging.OrderHeaders;
 import io.orderflow.common.messaging.OrderMessage;
 import io.orderflow.common.messaging.TopicsProperties;
@@ -30,10 +32,14 @@ class OutboxPublisher {
 
 	private final OutboxProperties properties;
 
-	OutboxPublisher(KafkaTemplate<String, OrderMessage> kafka, TopicsProperties topics, OutboxProperties properties) {
+	private final TraceParents traces;
+
+	OutboxPublisher(KafkaTemplate<String, OrderMessage> kafka, TopicsProperties topics, OutboxProperties properties,
+			TraceParents traces) {
 		this.kafka = kafka;
 		this.topics = topics;
 		this.properties = properties;
+		this.traces = traces;
 	}
 
 	void publish(List<OutboxEntry> entries) {
@@ -46,7 +52,7 @@ class OutboxPublisher {
 					record.headers()
 						.add(OrderHeaders.IDEMPOTENCY_KEY, entry.idempotencyKey().getBytes(StandardCharsets.UTF_8));
 				}
-				sends.add(this.kafka.send(record));
+				sends.add(send(record, entry.traceParent()));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
 				.get(this.properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -57,6 +63,24 @@ class OutboxPublisher {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new OutboxPublishException(entries.size(), ex);
+		}
+	}
+
+	/**
+	 * Sends in a span that continues the submitting request's trace, so the template's
+	 * observation puts that trace into the record's headers.
+	 */
+	@SuppressWarnings("try") // the span is current as long as the try block
+	private CompletableFuture<?> send(ProducerRecord<String, OrderMessage> record, String traceParent) {
+		Span span = this.traces.continueTrace("orderflow outbox publish", traceParent);
+		try (Tracer.SpanInScope scope = this.traces.tracer().withSpan(span)) {
+			span.tag("orderflow.order.id", record.key());
+			return this.kafka.send(record).whenComplete((result, failure) -> {
+				if (failure != null) {
+					span.error(failure);
+				}
+				span.end();
+			});
 		}
 	}
 

@@ -140,7 +140,7 @@ class OutboxRelayTests {
 	}
 
 	private static OutboxEntry entry(Instant createdAt) {
-		return new OutboxEntry(1, UUID.randomUUID(), null, createdAt);
+		return new OutboxEntry(1, UUID.randomUUID(), null, createdAt, null);
 	}
 
 	private static Duration millis(long millis) {

@@ -46,7 +46,7 @@ class RelayContenderConfiguration {
 		OrderRows orders = new OrderRows(jdbc);
 		return new OrderTransaction(transaction, (id) -> {
 			orders.insert(id);
-			outbox.enqueue(List.of(new Outbox.Queued(id, null)));
+			outbox.enqueue(List.of(new Outbox.Queued(id, null, null)));
 		});
 	}
 

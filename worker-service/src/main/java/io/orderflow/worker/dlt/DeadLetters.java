@@ -42,6 +42,9 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 		this.recoverer = recoverer;
 		this.published = published;
 		this.meters = meters;
+		// At zero from the start, so an alert on it sees the first failure.
+		unpublishableCounter();
+		ProcessedOrders.counter(meters, "dead_lettered");
 	}
 
 	/** The failure of a record whose value could not be deserialized, or null. */
@@ -104,10 +107,13 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer {
 					record.partition(), record.offset(), sendFailure.getClass().getSimpleName(),
 					sendFailure.getMessage(), reason.getClass().getSimpleName(), reason.getMessage());
 		}
-		Counter.builder("orderflow.orders.dead.letter.failures")
+		unpublishableCounter().increment();
+	}
+
+	private Counter unpublishableCounter() {
+		return Counter.builder("orderflow.orders.dead.letter.failures")
 			.description("Records that could not be dead-lettered because the broker refuses them for good")
-			.register(this.meters)
-			.increment();
+			.register(this.meters);
 	}
 
 	private static @Nullable String groupId(Exception exception, @Nullable Consumer<?, ?> consumer) {

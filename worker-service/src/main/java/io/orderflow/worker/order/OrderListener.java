@@ -1,6 +1,8 @@
 package io.orderflow.worker.order;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import io.orderflow.worker.retry.FailureClassifier;
 import io.orderflow.worker.retry.TransientFailureException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +75,15 @@ class OrderListener {
 	 */
 	private List<DeadLetter> process(List<ConsumerRecord<String, ReceivedOrder>> records) {
 		try {
+			Map<UUID, String> traceParents = new HashMap<>();
+			for (ConsumerRecord<String, ReceivedOrder> record : records) {
+				Header traceParent = record.headers().lastHeader(OrderTraces.HEADER);
+				if (traceParent != null) {
+					traceParents.put(record.value().orderId(), new String(traceParent.value(), StandardCharsets.UTF_8));
+				}
+			}
 			Map<UUID, OrderProcessor.Result> results = this.processor
-				.process(records.stream().map((record) -> record.value().orderId()).toList());
+				.process(records.stream().map((record) -> record.value().orderId()).toList(), traceParents);
 			List<DeadLetter> rejects = new ArrayList<>();
 			for (ConsumerRecord<String, ReceivedOrder> record : records) {
 				UUID id = record.value().orderId();

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Tracer;
 import io.orderflow.common.order.OrderStatus;
 import io.orderflow.worker.ProcessedOrders;
 import io.orderflow.worker.WorkerProperties;
@@ -57,9 +58,12 @@ class OrderProcessor {
 
 	private final DistributionSummary batchSize;
 
+	private final OrderTraces traces;
+
 	OrderProcessor(OrderStore store, FailedOrders failedOrders, TransactionTemplate transaction,
-			WorkerProperties properties, MeterRegistry meters) {
+			WorkerProperties properties, MeterRegistry meters, OrderTraces traces) {
 		this.store = store;
+		this.traces = traces;
 		this.failedOrders = failedOrders;
 		this.transaction = transaction;
 		this.worker = properties.instanceId();
@@ -73,15 +77,25 @@ class OrderProcessor {
 	}
 
 	/** Processes the given orders; returns how each one ended, in the given order. */
-	Map<UUID, Result> process(List<UUID> orderIds) {
+	Map<UUID, Result> process(List<UUID> orderIds, Map<UUID, String> traceParents) {
 		Set<UUID> ids = new LinkedHashSet<>(orderIds);
-		Timer.Sample sample = Timer.start(this.meters);
-		this.store.markProcessing(ids, this.worker);
-		Map<UUID, Result> results = this.transaction.execute((status) -> processLocked(ids));
-		sample.stop(this.batchTimer);
+		OrderTraces.Batch spans = this.traces.start(ids, traceParents);
+		Map<UUID, Result> results;
+		try {
+			Timer.Sample sample = Timer.start(this.meters);
+			this.store.markProcessing(ids, this.worker);
+			results = this.transaction.execute((status) -> processLocked(ids));
+			sample.stop(this.batchTimer);
+		}
+		catch (RuntimeException ex) {
+			spans.end(ex);
+			throw ex;
+		}
 		this.batchSize.record(ids.size());
 		Instant committed = Instant.now();
-		results.forEach((id, result) -> report(id, result, committed));
+		try (spans) {
+			results.forEach((id, result) -> report(id, result, committed, spans));
+		}
 		int repeats = orderIds.size() - ids.size();
 		if (repeats > 0) {
 			log.info("{} repeated record(s) in one batch acknowledged without effect", repeats);
@@ -151,12 +165,15 @@ class OrderProcessor {
 		return results;
 	}
 
-	@SuppressWarnings("try") // the MDC entry lives as long as the try block
-	private void report(UUID id, Result result, Instant committed) {
+	@SuppressWarnings("try") // the span is current and the MDC entry set as long as the
+								// try block
+	private void report(UUID id, Result result, Instant committed, OrderTraces.Batch spans) {
 		if (result instanceof Result.Processed processed) {
 			endToEnd(processed.outcome().status()).record(Duration.between(processed.acceptedAt(), committed));
 		}
-		try (MDC.MDCCloseable context = MDC.putCloseable("orderId", id.toString())) {
+		spans.outcome(id, result.metricTag());
+		try (Tracer.SpanInScope span = spans.scope(id);
+				MDC.MDCCloseable context = MDC.putCloseable("orderId", id.toString())) {
 			if (result instanceof Result.Processed processed
 					&& processed.outcome() instanceof Outcome.Rejected rejected) {
 				log.info("Order rejected: {}", rejected.reason());
