@@ -159,6 +159,9 @@ that says what to change.
 */}}
 {{- define "orderflow.validate" -}}
 {{- $v := .Values }}
+{{- if not (has $v.logFormat (list "json" "text")) }}
+{{- fail (printf "logFormat must be json or text, got %q" $v.logFormat) }}
+{{- end }}
 {{- if not $v.database.url }}
 {{- fail "database.url is required: set it to the JDBC URL of PostgreSQL, e.g. --set database.url=jdbc:postgresql://postgres:5432/orderflow" }}
 {{- end }}

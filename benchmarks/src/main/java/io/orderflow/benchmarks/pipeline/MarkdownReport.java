@@ -41,7 +41,7 @@ final class MarkdownReport {
 		md.append(Targets.markdown(targets)).append('\n');
 		md.append("Each figure is explained in its section below. What limits a missed one shows in *Where the CPU "
 				+ "went*: each part's CPU during the 32-connection loop and the open loop, and a JFR profile of the api "
-				+ "during the loop. The README's *What limits intake* and *Capacity* read them.\n\n");
+				+ "during an extra, unmeasured loop (starting JFR would slow the loop it records). The README's *What limits intake* and *Capacity* read them.\n\n");
 		md.append("## Machine\n\n");
 		md.append("| | |\n|---|---|\n");
 		md.append("| cores | ").append(machine.cores()).append(" |\n");

@@ -27,7 +27,7 @@ class RetryConfiguration {
 			MeterRegistry meters) {
 		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry));
 		handler.setClassifications(Map.of(TransientFailureException.class, true), false);
-		handler.setRetryListeners(attempts, new RetryMetrics(meters));
+		handler.setRetryListeners(attempts, new RetryReporter(meters));
 		return handler;
 	}
 
