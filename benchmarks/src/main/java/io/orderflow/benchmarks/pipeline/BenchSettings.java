@@ -54,7 +54,7 @@ record BenchSettings(int rounds, Duration phase, Duration warmup, int kafkaRecor
 	 * backlog of {@code backlog} orders, 5,000,000 expired audit rows to clean.
 	 */
 	static BenchSettings standard(int rounds, Duration phase, int backlog, Path reportDirectory, Path workDirectory) {
-		Duration warmup = (phase.compareTo(Duration.ofSeconds(5)) < 0) ? phase : Duration.ofSeconds(30);
+		Duration warmup = (phase.compareTo(Duration.ofSeconds(5)) < 0) ? phase : Duration.ofSeconds(60);
 		return new BenchSettings(rounds, phase, warmup, 200_000, 300, 2000, backlog, DEFAULT_CLEANUP_ROWS, false,
 				reportDirectory, workDirectory);
 	}

@@ -69,7 +69,7 @@ final class PipelineBenchmark {
 	private static final int MAX_JOIN_LEAVE_BACKLOG = 1_500_000;
 
 	/** Longest warm-up of a full run. */
-	private static final Duration MAX_WARMUP = Duration.ofMinutes(3);
+	private static final Duration MAX_WARMUP = Duration.ofMinutes(5);
 
 	private final LocalStack stack;
 
@@ -187,10 +187,10 @@ final class PipelineBenchmark {
 		Duration maximum = this.settings.quick() ? this.settings.warmup() : MAX_WARMUP;
 		WarmUp warmUp = new WarmUp(this.settings.warmup(), maximum);
 		this.out.printf(
-				"Warm-up: HTTP intake, 32 connections, in %d s slices until two agree within %d %%"
+				"Warm-up: HTTP intake, 32 connections, in %d s slices until %d in a row agree within %d %%"
 						+ " (%d s to %d s; not measured) ...",
-				warmUp.slice().toSeconds(), WarmUp.TOLERANCE_PERCENT, this.settings.warmup().toSeconds(),
-				maximum.toSeconds());
+				warmUp.slice().toSeconds(), WarmUp.STEADY_SLICES, WarmUp.TOLERANCE_PERCENT,
+				this.settings.warmup().toSeconds(), maximum.toSeconds());
 		boolean warm;
 		do {
 			double rate = this.http.closedLoop(32, warmUp.slice()).throughput();

@@ -8,13 +8,16 @@ import java.util.List;
  * When the api is warm enough to measure. A new JVM runs interpreted, then its JIT
  * compilers take a share of the two cores for minutes under load: a fixed warm-up left
  * the first round measuring the compiler (the rounds gave a fifth of the rate the same
- * api reached later in the run). So the warm-up runs in slices until two slices in a row
- * agree within {@value #TOLERANCE_PERCENT} %, after at least the minimum and at most the
- * maximum time.
+ * api reached later in the run). So the warm-up runs in slices until the last
+ * {@value #STEADY_SLICES} slices agree within {@value #TOLERANCE_PERCENT} %, after at
+ * least the minimum and at most the maximum time. Two slices were not enough: the rate
+ * rested at one level for 20 s and then went on climbing for minutes.
  */
 final class WarmUp {
 
-	static final int TOLERANCE_PERCENT = 10;
+	static final int TOLERANCE_PERCENT = 5;
+
+	static final int STEADY_SLICES = 3;
 
 	private final Duration slice;
 
@@ -30,7 +33,7 @@ final class WarmUp {
 	 */
 	WarmUp(Duration minimum, Duration maximum) {
 		this.slice = (minimum.compareTo(Duration.ofSeconds(10)) < 0) ? minimum : Duration.ofSeconds(10);
-		this.minSlices = (int) Math.max(2, minimum.toMillis() / this.slice.toMillis());
+		this.minSlices = (int) Math.max(STEADY_SLICES, minimum.toMillis() / this.slice.toMillis());
 		this.maxSlices = (int) Math.max(this.minSlices, maximum.toMillis() / this.slice.toMillis());
 	}
 
@@ -48,8 +51,10 @@ final class WarmUp {
 		if (slices < this.minSlices) {
 			return false;
 		}
-		double previous = this.rates.get(slices - 2);
-		return Math.abs(rate - previous) * 100 <= TOLERANCE_PERCENT * Math.max(rate, previous);
+		List<Double> last = this.rates.subList(slices - STEADY_SLICES, slices);
+		double low = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+		double high = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+		return (high - low) * 100 <= TOLERANCE_PERCENT * high;
 	}
 
 	/** The slices' rates so far. */

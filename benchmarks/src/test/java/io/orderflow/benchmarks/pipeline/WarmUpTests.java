@@ -13,14 +13,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WarmUpTests {
 
 	@Test
-	void warmWhenTwoSlicesInARowAgreeAfterTheMinimum() {
-		WarmUp warmUp = new WarmUp(Duration.ofSeconds(30), Duration.ofMinutes(3));
+	void warmWhenThreeSlicesInARowAgreeAfterTheMinimum() {
+		WarmUp warmUp = new WarmUp(Duration.ofSeconds(30), Duration.ofMinutes(5));
 		assertThat(warmUp.slice()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(warmUp.warm(200)).isFalse();
-		assertThat(warmUp.warm(205)).as("agrees, but before the minimum").isFalse();
+		assertThat(warmUp.warm(204)).isFalse();
 		assertThat(warmUp.warm(500)).as("still compiling").isFalse();
+		assertThat(warmUp.warm(510)).as("a plateau of two slices").isFalse();
 		assertThat(warmUp.warm(800)).isFalse();
-		assertThat(warmUp.warm(840)).isTrue();
+		assertThat(warmUp.warm(820)).isFalse();
+		assertThat(warmUp.warm(810)).isTrue();
+	}
+
+	@Test
+	void threeSlicesThatAgreeBeforeTheMinimumAreNotEnough() {
+		WarmUp warmUp = new WarmUp(Duration.ofSeconds(60), Duration.ofMinutes(5));
+		for (int slice = 1; slice < 6; slice++) {
+			assertThat(warmUp.warm(300)).as("slice %d", slice).isFalse();
+		}
+		assertThat(warmUp.warm(300)).isTrue();
 	}
 
 	@Test
@@ -34,10 +45,11 @@ class WarmUpTests {
 	}
 
 	@Test
-	void aQuickRunWarmsUpInTwoShortSlices() {
+	void aQuickRunWarmsUpInThreeShortSlices() {
 		WarmUp warmUp = new WarmUp(Duration.ofSeconds(1), Duration.ofSeconds(1));
 		assertThat(warmUp.slice()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(warmUp.warm(10)).isFalse();
+		assertThat(warmUp.warm(30)).isFalse();
 		assertThat(warmUp.warm(50)).isTrue();
 	}
 
