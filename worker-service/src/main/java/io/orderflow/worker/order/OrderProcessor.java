@@ -165,8 +165,7 @@ class OrderProcessor {
 		return results;
 	}
 
-	@SuppressWarnings("try") // the span is current and the MDC entry set as long as the
-								// try block
+	@SuppressWarnings("try") // span and MDC entry last as long as the try block
 	private void report(UUID id, Result result, Instant committed, OrderTraces.Batch spans) {
 		if (result instanceof Result.Processed processed) {
 			endToEnd(processed.outcome().status()).record(Duration.between(processed.acceptedAt(), committed));

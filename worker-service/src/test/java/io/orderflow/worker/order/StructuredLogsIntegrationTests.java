@@ -11,11 +11,13 @@ import io.orderflow.common.messaging.TopicsProperties;
 import io.orderflow.testsupport.TestInfrastructure;
 import io.orderflow.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -36,12 +38,22 @@ class StructuredLogsIntegrationTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
+	 * Contexts that other test classes keep open hold the JVM's one logging system as it
+	 * was set up first: released, it is set up again by the next application that starts.
+	 */
+	@BeforeEach
+	void releaseLogging() {
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
+	}
+
+	/**
 	 * Spring Boot hands the format to Logback as a system property, which outlives the
 	 * context: the tests after this one in the same JVM must log text again.
 	 */
 	@AfterEach
 	void backToText() {
 		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
 	}
 
 	@Test
