@@ -192,8 +192,12 @@ public final class PropertyNames {
 			}
 			for (Resource config : found) {
 				try (InputStream in = config.getInputStream()) {
-					Map<String, Object> tree = new Yaml().load(in);
-					flatten("", tree);
+					// Every document, the profile-specific ones (such as json) included.
+					for (Object document : new Yaml().loadAll(in)) {
+						if (document instanceof Map<?, ?> tree) {
+							flatten("", tree);
+						}
+					}
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException("Cannot read " + config, ex);
