@@ -21,8 +21,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -45,8 +46,12 @@ class TraceIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@Test
-	void theClientsTraceRunsThroughTheOutboxAndKafkaIntoTheWorkersLog(CapturedOutput output) throws Exception {
+	@ParameterizedTest(name = "trace flags {0}")
+	@ValueSource(strings = { "01", "00" })
+	void theClientsTraceRunsThroughTheOutboxAndKafkaIntoTheWorkersLog(String flags, CapturedOutput output)
+			throws Exception {
+		// Unsampled ("00") too: the trace is not exported then, but its id still ties the
+		// order's log lines together.
 		String traceId = UUID.randomUUID().toString().replace("-", "");
 		try (ObservedServices services = ObservedServices.start(Map.of())) {
 			String body = this.json.writeValueAsString(Map.of("customerId", "trace-test", "currency", "EUR", "items",
@@ -55,7 +60,7 @@ class TraceIntegrationTests {
 				.send(HttpRequest.newBuilder(URI.create(services.apiUrl() + "/orders"))
 					.header("Content-Type", "application/json")
 					.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
-					.header("traceparent", "00-" + traceId + "-0123456789abcdef-01")
+					.header("traceparent", "00-" + traceId + "-0123456789abcdef-" + flags)
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

@@ -29,10 +29,14 @@ public class TraceParents {
 		this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
 	}
 
-	/** The current span's {@code traceparent}, or null outside a trace. */
+	/**
+	 * The current span's {@code traceparent}, or null outside a trace. An unsampled
+	 * span's too: the trace is not exported then, but its id still ties the order's log
+	 * lines together.
+	 */
 	public String current() {
 		Span span = this.tracer.currentSpan();
-		if (span == null || span.isNoop()) {
+		if (span == null) {
 			return null;
 		}
 		Map<String, String> carrier = new HashMap<>();
