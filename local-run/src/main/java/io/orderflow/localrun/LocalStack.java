@@ -75,13 +75,14 @@ public final class LocalStack implements AutoCloseable {
 	 * @param workDirectory where the broker, the database and the logs keep their files
 	 * @param ownInfrastructure start a broker and an embedded PostgreSQL even when the
 	 * environment names existing ones: for runs that stop them
+	 * @param apiEnvironment further environment of the api replicas
 	 * @param workerEnvironment further environment of the workers
 	 * @param postgresConfig server settings of an embedded PostgreSQL this stack starts,
 	 * such as {@code fsync=on} (zonky turns it off); an existing database keeps its own
 	 */
 	public record Settings(Path home, int workers, int apis, int apiPort, int kafkaPort, String bindAddress,
-			Path workDirectory, boolean ownInfrastructure, Map<String, String> workerEnvironment,
-			Map<String, String> postgresConfig) {
+			Path workDirectory, boolean ownInfrastructure, Map<String, String> apiEnvironment,
+			Map<String, String> workerEnvironment, Map<String, String> postgresConfig) {
 
 		public Settings {
 			if (workers < 1 || workers > MAX_WORKERS) {
@@ -98,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
 			if (kafkaPort < 1 || kafkaPort > 65535) {
 				throw new IllegalArgumentException("--kafka-port must be 1 to 65535, got " + kafkaPort);
 			}
+			apiEnvironment = Map.copyOf(apiEnvironment);
 			workerEnvironment = Map.copyOf(workerEnvironment);
 			postgresConfig = Map.copyOf(postgresConfig);
 		}
@@ -108,7 +110,7 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		Settings(Path home, int workers, int apis, int apiPort, int kafkaPort, String bindAddress) {
 			this(home, workers, apis, apiPort, kafkaPort, bindAddress, home.resolve(".orderflow"), false, Map.of(),
-					Map.of());
+					Map.of(), Map.of());
 		}
 
 		/**
@@ -119,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
 		public static Settings ownStack(Path home, int workers, int apis, Path workDirectory,
 				Map<String, String> workerEnvironment) {
 			return new Settings(home, workers, apis, FreePorts.findBase(portOffsets(workers, apis)), FreePorts.find(),
-					BindAddress.LOOPBACK, workDirectory, true, workerEnvironment, Map.of());
+					BindAddress.LOOPBACK, workDirectory, true, Map.of(), workerEnvironment, Map.of());
 		}
 
 		/**
@@ -128,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		public Settings withEnvironmentInfrastructure() {
 			return new Settings(this.home, this.workers, this.apis, this.apiPort, this.kafkaPort, this.bindAddress,
-					this.workDirectory, false, this.workerEnvironment, this.postgresConfig);
+					this.workDirectory, false, this.apiEnvironment, this.workerEnvironment, this.postgresConfig);
 		}
 
 		/**
@@ -137,7 +139,16 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		public Settings withPostgresConfig(Map<String, String> config) {
 			return new Settings(this.home, this.workers, this.apis, this.apiPort, this.kafkaPort, this.bindAddress,
-					this.workDirectory, this.ownInfrastructure, this.workerEnvironment, config);
+					this.workDirectory, this.ownInfrastructure, this.apiEnvironment, this.workerEnvironment, config);
+		}
+
+		/**
+		 * As given, but the api replicas run with {@code environment} on top of theirs.
+		 */
+		public Settings withApiEnvironment(Map<String, String> environment) {
+			return new Settings(this.home, this.workers, this.apis, this.apiPort, this.kafkaPort, this.bindAddress,
+					this.workDirectory, this.ownInfrastructure, environment, this.workerEnvironment,
+					this.postgresConfig);
 		}
 
 		/** HTTP port of api replica {@code replica} (1-based): 100 apart. */
@@ -290,6 +301,7 @@ public final class LocalStack implements AutoCloseable {
 		Path logs = work.resolve("logs");
 		this.apiKey = ApiKey.forLocalRun(work);
 		Map<String, String> apiEnvironment = new HashMap<>(environment);
+		apiEnvironment.putAll(settings.apiEnvironment());
 		apiEnvironment.put("ORDERFLOW_SECURITY_APIKEYS_LOCAL", this.apiKey);
 		this.out.println(
 				"Starting " + settings.apis() + " api-service replica(s) and " + settings.workers() + " worker(s) ...");

@@ -67,15 +67,21 @@ class LocalStackSettingsTests {
 	}
 
 	@Test
-	void postgresServerSettingsAreKeptWhenTheEnvironmentsInfrastructureIsAllowed() {
+	void postgresSettingsAndServiceEnvironmentsAreKeptWhenTheEnvironmentsInfrastructureIsAllowed() {
 		LocalStack.Settings settings = LocalStack.Settings
-			.ownStack(HOME, 1, 1, HOME.resolve(".orderflow-bench"), Map.of())
+			.ownStack(HOME, 1, 1, HOME.resolve(".orderflow-bench"), Map.of("ORDERFLOW_CLEANUP_CRON", "-"))
+			.withApiEnvironment(Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,loggers"))
 			.withPostgresConfig(Map.of("fsync", "on", "synchronous_commit", "on"))
 			.withEnvironmentInfrastructure();
 
 		assertThat(settings.postgresConfig()).containsOnly(Map.entry("fsync", "on"),
 				Map.entry("synchronous_commit", "on"));
-		assertThat(LocalStack.Settings.ownStack(HOME, 1, 1, HOME, Map.of()).postgresConfig()).isEmpty();
+		assertThat(settings.apiEnvironment())
+			.containsOnly(Map.entry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,loggers"));
+		assertThat(settings.workerEnvironment()).containsOnly(Map.entry("ORDERFLOW_CLEANUP_CRON", "-"));
+		LocalStack.Settings plain = LocalStack.Settings.ownStack(HOME, 1, 1, HOME, Map.of());
+		assertThat(plain.postgresConfig()).isEmpty();
+		assertThat(plain.apiEnvironment()).isEmpty();
 	}
 
 	@Test

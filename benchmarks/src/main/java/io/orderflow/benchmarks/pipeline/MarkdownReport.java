@@ -26,12 +26,13 @@ final class MarkdownReport {
 	 * @param drain the drain section, or null when it did not run
 	 * @param joinLeave the join and leave section, or null when it did not run
 	 * @param cleanup the cleanup section, or null when it did not run
+	 * @param logLine the per-order log line section, or null when it did not run
 	 * @param targets the issue's targets against this run
 	 * @param profiles where the CPU went in the profiled phases, by phase
 	 */
 	static String render(Instant when, BenchSettings settings, Machine machine, ReportTables tables, String relay,
-			Drain drain, JoinLeave joinLeave, CleanupBenchmark.Result cleanup, List<Targets.Target> targets,
-			Map<String, String> profiles) {
+			Drain drain, JoinLeave joinLeave, CleanupBenchmark.Result cleanup, LogLineCost.Result logLine,
+			List<Targets.Target> targets, Map<String, String> profiles) {
 		StringBuilder md = new StringBuilder();
 		md.append("# orderflow pipeline benchmark\n\n");
 		md.append(String.format(Locale.ROOT, "`./orderflow bench%s`, %s: %d round(s) of %d s phases%s.%n%n",
@@ -134,6 +135,22 @@ final class MarkdownReport {
 							+ "place and no job.%n%n",
 					cleanup.rows()));
 			md.append(cleanup.markdown()).append('\n');
+		}
+		md.append("## The per-order log line\n\n");
+		if (logLine == null) {
+			md.append("Not run.\n\n");
+		}
+		else {
+			md.append(String.format(Locale.ROOT,
+					"The api logs one INFO line per accepted order (`%s ...`, from `%s`). Pairs of 32-connection "
+							+ "closed loops on the warm api, after the rounds: one loop with the line, one with that "
+							+ "logger at WARN, set through the api's actuator `loggers` endpoint between the loops "
+							+ "(the bench's api alone exposes it). The pairs alternate which loop runs first. Each loop's "
+							+ "lines are counted in the api's log: the loop without the line must log none. The "
+							+ "order id stays in the MDC either way; the format is the one the api runs with (text "
+							+ "unless `SPRING_PROFILES_ACTIVE=json`).%n%n",
+					LogLineCost.LINE, LogLineCost.LOGGER));
+			md.append(logLine.markdown()).append('\n');
 		}
 		md.append("## Charts\n\n");
 		md.append("Throughput over time during the closed loops (last round):\n\n");

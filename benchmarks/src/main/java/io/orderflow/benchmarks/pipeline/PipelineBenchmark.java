@@ -68,6 +68,12 @@ final class PipelineBenchmark {
 
 	private static final int MAX_JOIN_LEAVE_BACKLOG = 1_500_000;
 
+	/**
+	 * Pairs of loops with and without the per-order log line in a full run: an even
+	 * number, so each order (on first, off first) runs as often.
+	 */
+	private static final int LOG_LINE_PAIRS = 4;
+
 	/** Longest warm-up of a full run. */
 	private static final Duration MAX_WARMUP = Duration.ofMinutes(5);
 
@@ -123,6 +129,7 @@ final class PipelineBenchmark {
 		System.setProperty("java.awt.headless", "true");
 		LocalStack.Settings own = LocalStack.Settings
 			.ownStack(home, 1, 1, settings.workDirectory(), BacklogDrain.WORKER_ENVIRONMENT)
+			.withApiEnvironment(Map.of("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", ApiLoggers.EXPOSURE))
 			.withPostgresConfig(DURABLE)
 			.withEnvironmentInfrastructure();
 		try (LocalStack stack = LocalStack.start(own, out);
@@ -150,6 +157,7 @@ final class PipelineBenchmark {
 			rounds.add(round(round, lastTimelines, latencies));
 		}
 
+		LogLineCost.Result logLine = logLineSection();
 		profileApi();
 		String relay = relaySection();
 		Drain drain = drainSection();
@@ -167,11 +175,13 @@ final class PipelineBenchmark {
 		this.out.print(joinLeave.text());
 		this.out.println();
 		this.out.print(cleanup.text());
-		List<Targets.Target> targets = Targets.evaluate(tables, drain, joinLeave, cleanup);
+		this.out.println();
+		this.out.print(logLine.text());
+		List<Targets.Target> targets = Targets.evaluate(tables, drain, joinLeave, cleanup, logLine);
 		this.out.println();
 		this.out.print(Targets.text(targets));
-		Outcome outcome = writeReport(machine, tables, relay, drain, joinLeave, cleanup, targets, lastTimelines,
-				latencies);
+		Outcome outcome = writeReport(machine, tables, relay, drain, joinLeave, cleanup, logLine, targets,
+				lastTimelines, latencies);
 		this.out.println();
 		this.out.println("Report: " + outcome.report() + " (charts: "
 				+ String.join(", ", outcome.charts().stream().map((chart) -> chart.getFileName().toString()).toList())
@@ -261,6 +271,25 @@ final class PipelineBenchmark {
 	}
 
 	/**
+	 * The api's per-order INFO line on and off, in alternating pairs of 32-connection
+	 * loops on the warm api.
+	 */
+	private LogLineCost.Result logLineSection() throws InterruptedException {
+		int pairs = this.settings.quick() ? this.settings.rounds() : LOG_LINE_PAIRS;
+		ServiceProcess api = api().orElseThrow(() -> new IllegalStateException("The stack has no api"));
+		this.out.println();
+		this.out.printf(
+				"Per-order log line: %d pair(s) of 32-connection loops, %d s each, with the api's \"%s\" line"
+						+ " and with %s at WARN (through the api's loggers endpoint), in alternating order ...%n",
+				pairs, this.settings.phase().toSeconds(), LogLineCost.LINE, LogLineCost.LOGGER);
+		LogLineCost.Result result = new LogLineCost(this.http, new ApiLoggers(api.managementUrl(), this.stack.apiKey()),
+				api.logFile())
+			.run(pairs, this.settings.phase(), this::settle);
+		this.out.print(result.text());
+		return result;
+	}
+
+	/**
 	 * A JFR recording of the api during an extra 32-connection loop that no figure comes
 	 * from: starting JFR the first time costs the api its compiled code for a while (a
 	 * measured round under it took a fifth of the rate of the next).
@@ -289,21 +318,27 @@ final class PipelineBenchmark {
 	/** Starts a JFR recording of the api for one phase, where this Java has jcmd. */
 	private boolean startRecording(Path file) throws InterruptedException {
 		Optional<ApiProfile> profile = ApiProfile.find();
-		Optional<SupervisedService> api = this.stack.services()
-			.stream()
-			.filter((service) -> !this.stack.workers().contains(service))
-			.findFirst();
+		Optional<ServiceProcess> api = api();
 		if (profile.isEmpty() || api.isEmpty()) {
 			return false;
 		}
 		try {
-			profile.get().start(api.get().current().pid(), this.settings.phase(), file);
+			profile.get().start(api.get().pid(), this.settings.phase(), file);
 			return true;
 		}
 		catch (IOException ex) {
 			this.profiles.put(API_PROFILE, "not recorded: " + ex.getMessage());
 			return false;
 		}
+	}
+
+	/** The stack's api process. */
+	private Optional<ServiceProcess> api() {
+		return this.stack.services()
+			.stream()
+			.filter((service) -> !this.stack.workers().contains(service))
+			.findFirst()
+			.map(SupervisedService::current);
 	}
 
 	private LoadRun phase(String label, String name, String unit, Phase phase) throws InterruptedException {
@@ -450,8 +485,8 @@ final class PipelineBenchmark {
 	}
 
 	private Outcome writeReport(Machine machine, ReportTables tables, String relay, Drain drain, JoinLeave joinLeave,
-			CleanupBenchmark.Result cleanup, List<Targets.Target> targets, Map<String, Timeline> timelines,
-			Map<String, Histogram> latencies) {
+			CleanupBenchmark.Result cleanup, LogLineCost.Result logLine, List<Targets.Target> targets,
+			Map<String, Timeline> timelines, Map<String, Histogram> latencies) {
 		Path directory = this.settings.reportDirectory();
 		try {
 			Files.createDirectories(directory);
@@ -466,7 +501,7 @@ final class PipelineBenchmark {
 			Charts.joinLeave(joinLeaveChart, "A worker joins and leaves a drain: completed per second", joinLeave);
 			Path report = directory.resolve("report.md");
 			Files.writeString(report, MarkdownReport.render(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-					this.settings, machine, tables, relay, drain, joinLeave, cleanup, targets, this.profiles));
+					this.settings, machine, tables, relay, drain, joinLeave, cleanup, logLine, targets, this.profiles));
 			return new Outcome(report, List.of(throughput, latency, drainCurve, joinLeaveChart), tables);
 		}
 		catch (IOException ex) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue #12's targets against one run's figures: each met, missed, or not measured (a
- * section that did not run, a figure that is not a number).
+ * Issues #12's and #13's targets against one run's figures: each met, missed, or not
+ * measured (a section that did not run, a figure that is not a number).
  */
 final class Targets {
 
@@ -54,9 +54,10 @@ final class Targets {
 	 * @param drain null when the drain section did not run
 	 * @param joinLeave null when the join and leave section did not run
 	 * @param cleanup null when the cleanup section did not run
+	 * @param logLine null when the per-order log line section did not run
 	 */
-	static List<Target> evaluate(ReportTables tables, Drain drain, JoinLeave joinLeave,
-			CleanupBenchmark.Result cleanup) {
+	static List<Target> evaluate(ReportTables tables, Drain drain, JoinLeave joinLeave, CleanupBenchmark.Result cleanup,
+			LogLineCost.Result logLine) {
 		List<Target> targets = new ArrayList<>();
 		targets.add(ratio("HTTP intake / one-order-per-transaction anchor, 32 connections", 1.5,
 				figure(tables, ReportTables.HTTP_CLOSED, "32 conns").ratio()));
@@ -86,6 +87,10 @@ final class Targets {
 				(cleanup != null) ? cleanup.longestBatchMillis() : Double.NaN));
 		targets.add(ratio("HTTP intake while the cleanup runs / without", 0.8,
 				(cleanup != null) ? cleanup.intakeRatio() : Double.NaN));
+		// Within this machine's noise between two loops on the same warm api.
+		double logLineRatio = (logLine != null) ? logLine.ratio() : Double.NaN;
+		targets.add(new Target("HTTP intake with the per-order INFO line / without it", ">= 0.95x",
+				Drain.times(logLineRatio), Verdict.atLeast(logLineRatio, 0.95)));
 		return targets;
 	}
 

@@ -32,10 +32,12 @@ class MarkdownReportTests {
 				new CleanupBenchmark.JobRun(100_000, 21, 1.25, 40), 600,
 				new CleanupBenchmark.JobRun(100_000, 21, 2.0, 90), 540);
 		ReportTables tables = new ReportTables(List.of(round));
+		LogLineCost.Result logLine = new LogLineCost.Result(
+				List.of(new LogLineCost.Pair(true, 590, 600, 5900), new LogLineCost.Pair(false, 610, 600, 6100)));
 
 		String report = MarkdownReport.render(Instant.parse("2026-12-01T10:00:00Z"),
 				BenchSettings.quick(1, Path.of("report"), Path.of("work")), machine, tables, "relay table", drain,
-				joinLeave, cleanup, Targets.evaluate(tables, drain, joinLeave, cleanup),
+				joinLeave, cleanup, logLine, Targets.evaluate(tables, drain, joinLeave, cleanup, logLine),
 				Map.of("HTTP intake, closed loop, 32 connections",
 						"api 0.61, PostgreSQL 0.70; whole machine 1.93 of 2 cores"));
 
@@ -58,7 +60,11 @@ class MarkdownReportTests {
 				"| cleanup job / one DELETE of the same rows | >= 0.7x | 0.80x | met |",
 				"| longest cleanup batch transaction | <= 200 ms | 90 ms | met |",
 				"| HTTP intake while the cleanup runs / without | >= 0.8x | 0.90x | met |",
-				"| longest pause in completions when a worker joins | <= 1 s | 1 s | met |");
+				"| longest pause in completions when a worker joins | <= 1 s | 1 s | met |",
+				"| HTTP intake with the per-order INFO line / without it | >= 0.95x | 1.00x | met |");
+		assertThat(report).contains("## The per-order log line", "`io.orderflow.api.order.OrderIntake`",
+				"| 1 | on, off | 590 | 600 | 0.98x | 5,900 |", "| 2 | off, on | 610 | 600 | 1.02x | 6,100 |",
+				"With the per-order INFO line / without it: **1.00x**");
 		assertThat(report).doesNotContain("Not measured yet")
 			.contains("## Where the CPU went",
 					"- HTTP intake, closed loop, 32 connections: api 0.61, PostgreSQL 0.70; whole machine 1.93 of 2 cores");

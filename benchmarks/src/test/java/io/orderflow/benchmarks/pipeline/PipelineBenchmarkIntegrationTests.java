@@ -51,6 +51,13 @@ class PipelineBenchmarkIntegrationTests {
 			.containsPattern("\\| cleanup job, quiet stack \\| 20,000 \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\|")
 			.containsPattern("\\| cleanup job / one DELETE of the same rows \\| >= 0.7x \\| [^|]+ \\| "
 					+ "(met|\\*\\*missed\\*\\*|not measured) \\|");
+		// Lines were counted with the line on; a loop with it off that logged one fails
+		// the run.
+		assertThat(printed).contains("Per-order log line: 1 pair(s)", "with the per-order INFO line / without: ");
+		assertThat(report).contains("## The per-order log line")
+			.containsPattern("\\| 1 \\| on, off \\| [0-9,]+ \\| [0-9,]+ \\| [0-9.]+x \\| [1-9][0-9,]* \\|")
+			.containsPattern("\\| HTTP intake with the per-order INFO line / without it \\| >= 0.95x \\| [0-9.]+x \\| "
+					+ "(met|\\*\\*missed\\*\\*) \\|");
 		assertThat(report).containsPattern("\\| join \\| [0-9.]+ \\| [0-9.]+ \\|")
 			.containsPattern("\\| leave \\| [0-9.]+ \\| [0-9.]+ \\|");
 		assertThat(report)

@@ -18,7 +18,10 @@ class TargetsTests {
 		Drain drain = new Drain(new DrainResult(1, 6000, 1.0, 1.0, 2.0, new long[] { 6000 }),
 				new DrainResult(2, 6000, 1.0, 1.0, 2.5, new long[] { 6000 }));
 
-		List<Targets.Target> targets = Targets.evaluate(new ReportTables(List.of(ROUND)), drain, null, null);
+		LogLineCost.Result logLine = new LogLineCost.Result(List.of(new LogLineCost.Pair(true, 570, 600, 5700),
+				new LogLineCost.Pair(false, 580, 600, 5800), new LogLineCost.Pair(true, 500, 520, 5000)));
+
+		List<Targets.Target> targets = Targets.evaluate(new ReportTables(List.of(ROUND)), drain, null, null, logLine);
 
 		assertThat(targets).extracting(Targets.Target::name, Targets.Target::measured, Targets.Target::verdict)
 			.containsExactly(
@@ -32,7 +35,26 @@ class TargetsTests {
 					tuple("end-to-end p99 at 50 % of the best intake", "240 ms", Targets.Verdict.MET),
 					tuple("cleanup job / one DELETE of the same rows", "n/a", Targets.Verdict.NOT_MEASURED),
 					tuple("longest cleanup batch transaction", "n/a", Targets.Verdict.NOT_MEASURED),
-					tuple("HTTP intake while the cleanup runs / without", "n/a", Targets.Verdict.NOT_MEASURED));
+					tuple("HTTP intake while the cleanup runs / without", "n/a", Targets.Verdict.NOT_MEASURED),
+					tuple("HTTP intake with the per-order INFO line / without it", "0.96x", Targets.Verdict.MET));
+	}
+
+	@Test
+	void aLogLineThatCostsMoreThanFivePercentMissesItsTarget() {
+		LogLineCost.Result logLine = new LogLineCost.Result(
+				List.of(new LogLineCost.Pair(true, 560, 600, 5600), new LogLineCost.Pair(false, 540, 600, 5400)));
+
+		assertThat(Targets.evaluate(new ReportTables(List.of(ROUND)), null, null, null, logLine))
+			.filteredOn((target) -> target.name().contains("INFO line"))
+			.singleElement()
+			.satisfies((target) -> {
+				assertThat(target.measured()).isEqualTo("0.92x");
+				assertThat(target.verdict()).isEqualTo(Targets.Verdict.MISSED);
+			});
+		assertThat(Targets.evaluate(new ReportTables(List.of(ROUND)), null, null, null, null))
+			.filteredOn((target) -> target.name().contains("INFO line"))
+			.extracting(Targets.Target::verdict)
+			.containsExactly(Targets.Verdict.NOT_MEASURED);
 	}
 
 	@Test
