@@ -5,21 +5,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
-import io.orderflow.api.ApiApplication;
-import io.orderflow.infrastructure.Database;
 import io.orderflow.infrastructure.DemoInventory;
-import io.orderflow.infrastructure.SpringProperties;
 import io.orderflow.observability.ChartMonitoringFiles.Query;
 import io.orderflow.testsupport.TestInfrastructure;
-import io.orderflow.worker.WorkerApplication;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,9 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,45 +49,27 @@ class DashboardAndAlertsIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static ConfigurableApplicationContext worker;
-
-	private static ConfigurableApplicationContext api;
-
-	private static Map<String, String> properties;
-
-	private static JdbcClient jdbc;
+	private static ObservedServices services;
 
 	@BeforeAll
 	static void startServicesAndDriveTraffic() throws Exception {
-		TestInfrastructure infrastructure = TestInfrastructure.shared();
-		Database database = infrastructure.newDatabase();
-		DemoInventory.migrate(database);
-		DemoInventory.seedIfEmpty(database);
-		properties = new HashMap<>(infrastructure.isolatedSpringProperties(database));
-		properties.put("server.port", "0");
-		properties.put("management.server.port", "0");
-		properties.put("orderflow.topics.partitions", String.valueOf(PARTITIONS));
-		properties.put("orderflow.lag.interval", "1s");
-		createTopics();
-		jdbc = JdbcClient.create(database.dataSource());
-		Map<String, String> workerProperties = new HashMap<>(properties);
-		workerProperties.put("spring.autoconfigure.exclude", ObservedServices.WORKER_WITHOUT_SECURITY);
-		worker = WorkerApplication.application().run(SpringProperties.asArguments(workerProperties));
-		api = ApiApplication.application().run(SpringProperties.asArguments(properties));
+		services = ObservedServices.start(
+				Map.of("orderflow.topics.partitions", String.valueOf(PARTITIONS), "orderflow.lag.interval", "1s"),
+				DashboardAndAlertsIntegrationTests::createTopics);
 
 		UUID completed = submit(order(DemoInventory.regularSku(1)));
 		UUID rejected = submit(order("NO-SUCH-SKU"));
 		await().atMost(TIMEOUT)
 			.until(() -> status(completed).equals("COMPLETED") && status(rejected).equals("REJECTED"));
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")), new StringSerializer(),
-				new StringSerializer())) {
-			String topic = properties.get("orderflow.topics.orders");
+				Map.of("bootstrap.servers", services.property("spring.kafka.bootstrap-servers")),
+				new StringSerializer(), new StringSerializer())) {
+			String topic = services.property("orderflow.topics.orders");
 			producer.send(new ProducerRecord<>(topic, "poison", "not json")).get();
 			producer.send(new ProducerRecord<>(topic, "refused-poison", "x".repeat(DEAD_LETTER_LIMIT + 1024))).get();
 		}
 		await().atMost(TIMEOUT).untilAsserted(() -> {
-			Scrape now = scrape(worker);
+			Scrape now = Scrape.of(http, services.workerManagementUrl());
 			assertThat(now.sum("orderflow_orders_dead_lettered_total", "exception", "DeserializationException"))
 				.isEqualTo(1);
 			assertThat(now.sum("orderflow_orders_dead_letter_failures_total", null, null)).isEqualTo(1);
@@ -105,11 +80,8 @@ class DashboardAndAlertsIntegrationTests {
 
 	@AfterAll
 	static void stopServices() {
-		if (api != null) {
-			api.close();
-		}
-		if (worker != null) {
-			worker.close();
+		if (services != null) {
+			services.close();
 		}
 	}
 
@@ -127,8 +99,8 @@ class DashboardAndAlertsIntegrationTests {
 		assertThat(queries).isNotEmpty();
 		// Gauges such as the consumer lag's appear after their first refresh.
 		await().atMost(TIMEOUT).untilAsserted(() -> {
-			Set<String> exported = new LinkedHashSet<>(scrape(api).names());
-			exported.addAll(scrape(worker).names());
+			Set<String> exported = new LinkedHashSet<>(Scrape.of(http, services.apiManagementUrl()).names());
+			exported.addAll(Scrape.of(http, services.workerManagementUrl()).names());
 			Map<String, Set<String>> missing = new TreeMap<>();
 			for (Query query : queries) {
 				for (String name : PromQl.metricNames(query.expression())) {
@@ -141,7 +113,7 @@ class DashboardAndAlertsIntegrationTests {
 		});
 	}
 
-	private static void createTopics() throws Exception {
+	private static void createTopics(Map<String, String> properties) throws ExecutionException, InterruptedException {
 		String orders = properties.get("orderflow.topics.orders");
 		try (Admin admin = Admin
 			.create(Map.of("bootstrap.servers", properties.get("spring.kafka.bootstrap-servers")))) {
@@ -161,40 +133,29 @@ class DashboardAndAlertsIntegrationTests {
 	}
 
 	private static UUID submit(String body) throws Exception {
-		HttpResponse<String> response = http
-			.send(HttpRequest.newBuilder(URI.create(url(api, "local.server.port") + "/orders"))
-				.header("Content-Type", "application/json")
-				.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(services.apiUrl() + "/orders"))
+			.header("Content-Type", "application/json")
+			.header("X-API-Key", TestInfrastructure.TEST_API_KEY)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		return UUID.fromString(json.readTree(response.body()).get("id").asString());
 	}
 
 	private static String status(UUID id) {
-		return jdbc.sql("select status from orders where id = :id").param("id", id).query(String.class).single();
+		return services.jdbc()
+			.sql("select status from orders where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	private static int runCleanup() throws Exception {
 		return http
-			.send(HttpRequest.newBuilder(URI.create(management(worker) + "/actuator/cleanup"))
+			.send(HttpRequest.newBuilder(URI.create(services.workerManagementUrl() + "/actuator/cleanup"))
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
-	}
-
-	private static Scrape scrape(ConfigurableApplicationContext service) throws Exception {
-		return Scrape.of(http, management(service));
-	}
-
-	// The actuator's own port if the service has one, else its server's.
-	private static String management(ConfigurableApplicationContext service) {
-		return (service.getEnvironment().getProperty("local.management.port") != null)
-				? url(service, "local.management.port") : url(service, "local.server.port");
-	}
-
-	private static String url(ConfigurableApplicationContext context, String portProperty) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty(portProperty);
 	}
 
 }

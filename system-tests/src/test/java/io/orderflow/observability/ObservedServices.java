@@ -49,6 +49,16 @@ final class ObservedServices implements AutoCloseable {
 
 	/** Starts both, with {@code overrides} on top of the isolated properties. */
 	static ObservedServices start(Map<String, String> overrides) {
+		return start(overrides, (properties) -> {
+		});
+	}
+
+	/**
+	 * As above; {@code beforeStart} gets the properties both will run with first, e.g. to
+	 * create their topics with settings of its own.
+	 */
+	static <E extends Exception> ObservedServices start(Map<String, String> overrides, BeforeStart<E> beforeStart)
+			throws E {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Database database = infrastructure.newDatabase();
 		DemoInventory.migrate(database);
@@ -57,6 +67,7 @@ final class ObservedServices implements AutoCloseable {
 		properties.put("server.port", "0");
 		properties.put("management.server.port", "0");
 		properties.putAll(overrides);
+		beforeStart.prepare(Map.copyOf(properties));
 		Map<String, String> workerProperties = new HashMap<>(properties);
 		workerProperties.put("spring.autoconfigure.exclude", WORKER_WITHOUT_SECURITY);
 		ConfigurableApplicationContext worker = WorkerApplication.application()
@@ -95,6 +106,14 @@ final class ObservedServices implements AutoCloseable {
 
 	private static String url(ConfigurableApplicationContext context, String portProperty) {
 		return "http://127.0.0.1:" + context.getEnvironment().getProperty(portProperty);
+	}
+
+	/** What a test does before the services start. */
+	@FunctionalInterface
+	interface BeforeStart<E extends Exception> {
+
+		void prepare(Map<String, String> properties) throws E;
+
 	}
 
 	@Override

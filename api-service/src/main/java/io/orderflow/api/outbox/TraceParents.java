@@ -46,12 +46,13 @@ public class TraceParents {
 
 	/**
 	 * Starts a span named {@code name} as a child of the stored {@code traceparent}, or a
-	 * new trace's root when there is none.
+	 * new trace's root when there is none. Its kind stays internal: the send under it
+	 * gets the template's own producer span.
 	 */
 	Span continueTrace(String name, String traceParent) {
 		Span.Builder builder = (traceParent != null) ? this.propagator.extract(Map.of(HEADER, traceParent), Map::get)
 				: this.tracer.spanBuilder();
-		return builder.name(name).kind(Span.Kind.PRODUCER).start();
+		return builder.name(name).start();
 	}
 
 	Tracer tracer() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * What the api's per-order INFO line costs intake: pairs of 32-connection closed loops on
@@ -20,7 +21,9 @@ import java.util.Locale;
  * {@code loggers} endpoint between the loops, so both sides run in the same JVM with the
  * same compiled code. The pairs alternate their order (on then off, off then on), so a
  * drift of the machine weighs on both sides alike. Each loop's lines are counted in the
- * api's log: a switch that did not take would fail the run, not skew it.
+ * api's log: a switch that did not take would fail the run, not skew it. Beside the
+ * rates, the api's CPU time per accepted order in each loop: on a saturated machine the
+ * rates swing with everything else that runs, the api's own CPU per order much less.
  */
 final class LogLineCost {
 
@@ -36,10 +39,17 @@ final class LogLineCost {
 
 	private final Path apiLog;
 
-	LogLineCost(HttpIntake http, ApiLoggers loggers, Path apiLog) {
+	private final LongSupplier apiCpuNanos;
+
+	/**
+	 * @param apiCpuNanos the api process's CPU time so far, in nanoseconds; negative when
+	 * it cannot be read
+	 */
+	LogLineCost(HttpIntake http, ApiLoggers loggers, Path apiLog, LongSupplier apiCpuNanos) {
 		this.http = http;
 		this.loggers = loggers;
 		this.apiLog = apiLog;
+		this.apiCpuNanos = apiCpuNanos;
 	}
 
 	/**
@@ -49,11 +59,19 @@ final class LogLineCost {
 	 * @param on accepted/s with the line
 	 * @param off accepted/s with the logger at WARN
 	 * @param linesOn the line's count in the api's log during the loop with it
+	 * @param cpuOn the api's CPU microseconds per accepted order with the line; NaN when
+	 * unknown
+	 * @param cpuOff the same with the logger at WARN
 	 */
-	record Pair(boolean onFirst, double on, double off, long linesOn) {
+	record Pair(boolean onFirst, double on, double off, long linesOn, double cpuOn, double cpuOff) {
 
 		double ratio() {
 			return this.on / this.off;
+		}
+
+		/** The api's CPU per order with the line / without. */
+		double cpuRatio() {
+			return this.cpuOn / this.cpuOff;
 		}
 
 	}
@@ -78,35 +96,55 @@ final class LogLineCost {
 			return Figure.medianOfNumbers(this.pairs.stream().map(Pair::ratio).toList());
 		}
 
+		/** The median of the per-pair ratios of the api's CPU per order. */
+		double cpuRatio() {
+			return Figure.medianOfNumbers(this.pairs.stream().map(Pair::cpuRatio).toList());
+		}
+
+		/**
+		 * The median of the pairs' differences in the api's CPU per order: the line's
+		 * cost.
+		 */
+		double cpuMicrosPerLine() {
+			return Figure.medianOfNumbers(this.pairs.stream().map((pair) -> pair.cpuOn() - pair.cpuOff()).toList());
+		}
+
 		String text() {
-			StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-6s %-8s %12s %12s %10s %14s%n", "pair",
-					"order", "line on/s", "line off/s", "ratio", "lines logged"));
+			String row = "%-6s %-8s %12s %12s %8s %14s %14s %8s%n";
+			StringBuilder text = new StringBuilder(String.format(Locale.ROOT, row, "pair", "order", "line on/s",
+					"line off/s", "ratio", "lines logged", "api CPU us on", "off"));
 			for (int i = 0; i < this.pairs.size(); i++) {
 				Pair pair = this.pairs.get(i);
-				text.append(String.format(Locale.ROOT, "%-6d %-8s %12s %12s %10s %14s%n", i + 1, order(pair),
-						ReportTables.number(pair.on()), ReportTables.number(pair.off()), Drain.times(pair.ratio()),
-						ReportTables.number(pair.linesOn())));
+				text.append(String.format(Locale.ROOT, row, i + 1, order(pair), ReportTables.number(pair.on()),
+						ReportTables.number(pair.off()), Drain.times(pair.ratio()), ReportTables.number(pair.linesOn()),
+						ReportTables.number(pair.cpuOn()), ReportTables.number(pair.cpuOff())));
 			}
 			text.append(String.format(Locale.ROOT,
-					"with the per-order INFO line / without: %s (medians %s vs %s" + " accepted/s)%n",
-					Drain.times(ratio()), ReportTables.number(medianOn()), ReportTables.number(medianOff())));
+					"with the per-order INFO line / without: %s (medians %s vs %s accepted/s); the api's CPU per"
+							+ " order: %s, %s us per line%n",
+					Drain.times(ratio()), ReportTables.number(medianOn()), ReportTables.number(medianOff()),
+					Drain.times(cpuRatio()), ReportTables.number(cpuMicrosPerLine())));
 			return text.toString();
 		}
 
 		String markdown() {
 			StringBuilder md = new StringBuilder(
-					"| pair | order | with the line, accepted/s | without, accepted/s | ratio | lines logged |\n"
-							+ "|---:|---|---:|---:|---:|---:|\n");
+					"| pair | order | with the line, accepted/s | without, accepted/s | ratio | lines logged "
+							+ "| api CPU µs per order, with | without |\n|---:|---|---:|---:|---:|---:|---:|---:|\n");
 			for (int i = 0; i < this.pairs.size(); i++) {
 				Pair pair = this.pairs.get(i);
-				md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s |%n", i + 1, order(pair),
+				md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s |%n", i + 1, order(pair),
 						ReportTables.number(pair.on()), ReportTables.number(pair.off()), Drain.times(pair.ratio()),
-						ReportTables.number(pair.linesOn())));
+						ReportTables.number(pair.linesOn()), ReportTables.number(pair.cpuOn()),
+						ReportTables.number(pair.cpuOff())));
 			}
 			md.append(String.format(Locale.ROOT,
 					"%nWith the per-order INFO line / without it: **%s** (the median of the pairs' ratios; medians "
-							+ "%s vs %s accepted/s).%n",
-					Drain.times(ratio()), ReportTables.number(medianOn()), ReportTables.number(medianOff())));
+							+ "%s vs %s accepted/s). The api's CPU per accepted order, with / without: **%s**; "
+							+ "the line's own cost: %s µs of the api's CPU per order (the median of the pairs' "
+							+ "differences).%n",
+					Drain.times(ratio()), ReportTables.number(medianOn()), ReportTables.number(medianOff()),
+					Drain.times(cpuRatio()), ReportTables.number(cpuMicrosPerLine())));
 			return md.toString();
 		}
 
@@ -137,7 +175,8 @@ final class LogLineCost {
 				Loop second = loop(!onFirst, phase, settle);
 				Loop on = onFirst ? first : second;
 				Loop off = onFirst ? second : first;
-				results.add(new Pair(onFirst, on.rate(), off.rate(), on.lines()));
+				results.add(new Pair(onFirst, on.rate(), off.rate(), on.lines(), on.cpuMicrosPerOrder(),
+						off.cpuMicrosPerOrder()));
 			}
 		}
 		finally {
@@ -146,14 +185,18 @@ final class LogLineCost {
 		return new Result(results);
 	}
 
-	private record Loop(double rate, long lines) {
+	private record Loop(double rate, long lines, double cpuMicrosPerOrder) {
 
 	}
 
 	private Loop loop(boolean lineOn, Duration phase, Settle settle) throws InterruptedException {
 		this.loggers.set(LOGGER, lineOn ? null : "WARN");
 		long logged = size();
+		long cpuBefore = this.apiCpuNanos.getAsLong();
 		LoadRun run = this.http.closedLoop(32, phase);
+		long cpuAfter = this.apiCpuNanos.getAsLong();
+		double cpuMicrosPerOrder = (cpuBefore < 0 || cpuAfter < 0 || run.completed() == 0) ? Double.NaN
+				: (cpuAfter - cpuBefore) / 1000.0 / run.completed();
 		settle.await();
 		long lines = count(logged);
 		if (lineOn && run.completed() > 0 && lines == 0) {
@@ -164,7 +207,7 @@ final class LogLineCost {
 			throw new IllegalStateException(
 					"The api logged " + lines + " \"" + LINE + "\" lines with " + LOGGER + " at WARN");
 		}
-		return new Loop(run.throughput(), lines);
+		return new Loop(run.throughput(), lines, cpuMicrosPerOrder);
 	}
 
 	private long size() {

@@ -102,7 +102,8 @@ final class MarkdownReport {
 		}
 		else {
 			md.append(String.format(Locale.ROOT,
-					"A backlog of %,d orders (at least `--backlog`, and about a minute of one worker's drain, so that "
+					"A backlog of %,d orders (at least `--backlog`, and about two minutes at the drain section's faster "
+							+ "rate, at most 1.5 million, so that "
 							+ "the drain outlasts both events) is stored while the stack's worker is frozen, then it "
 							+ "drains alone. After "
 							+ "a few seconds of steady completions a second worker of the same jar starts (*join*: from "

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -63,8 +64,17 @@ final class PipelineBenchmark {
 	 */
 	private static final Duration JOIN_LEAVE_STEADY = Duration.ofSeconds(5);
 
-	/** How long one worker would take to drain the join and leave section's backlog. */
+	/**
+	 * How long one worker would take to drain the join and leave section's backlog at the
+	 * faster of the drain section's rates.
+	 */
 	private static final Duration JOIN_LEAVE_DRAIN = Duration.ofSeconds(60);
+
+	/**
+	 * A warmer worker drains faster than in the drain section: one run's section ran at
+	 * twice the 1-worker rate, and its backlog ran out before the leave.
+	 */
+	private static final int JOIN_LEAVE_MARGIN = 2;
 
 	private static final int MAX_JOIN_LEAVE_BACKLOG = 1_500_000;
 
@@ -161,7 +171,7 @@ final class PipelineBenchmark {
 		profileApi();
 		String relay = relaySection();
 		Drain drain = drainSection();
-		JoinLeave joinLeave = joinLeaveSection(drain.one());
+		JoinLeave joinLeave = joinLeaveSection(drain);
 		CleanupBenchmark.Result cleanup = cleanupSection();
 		ReportTables tables = new ReportTables(rounds);
 		this.out.println();
@@ -282,8 +292,12 @@ final class PipelineBenchmark {
 				"Per-order log line: %d pair(s) of 32-connection loops, %d s each, with the api's \"%s\" line"
 						+ " and with %s at WARN (through the api's loggers endpoint), in alternating order ...%n",
 				pairs, this.settings.phase().toSeconds(), LogLineCost.LINE, LogLineCost.LOGGER);
+		LongSupplier apiCpu = () -> ProcessHandle.of(api.pid())
+			.flatMap((process) -> process.info().totalCpuDuration())
+			.map(Duration::toNanos)
+			.orElse(-1L);
 		LogLineCost.Result result = new LogLineCost(this.http, new ApiLoggers(api.managementUrl(), this.stack.apiKey()),
-				api.logFile())
+				api.logFile(), apiCpu)
 			.run(pairs, this.settings.phase(), this::settle);
 		this.out.print(result.text());
 		return result;
@@ -441,11 +455,12 @@ final class PipelineBenchmark {
 	 * A drain by the stack's worker that a second worker joins and later leaves
 	 * (SIGTERM), with the longest pause in completions at each event.
 	 */
-	private JoinLeave joinLeaveSection(DrainResult oneWorker) throws InterruptedException {
+	private JoinLeave joinLeaveSection(Drain drain) throws InterruptedException {
 		Duration steady = this.settings.quick() ? Duration.ofSeconds(1) : JOIN_LEAVE_STEADY;
 		// The drain must outlast the joining worker's start (20 to 35 s on 2 busy cores),
 		// the steady seconds and the window after the leave.
-		double wanted = oneWorker.rate() * JOIN_LEAVE_DRAIN.toSeconds();
+		double wanted = JOIN_LEAVE_MARGIN * Math.max(drain.one().rate(), drain.two().rate())
+				* JOIN_LEAVE_DRAIN.toSeconds();
 		int backlog = (this.settings.quick() || Double.isNaN(wanted)) ? this.settings.backlog()
 				: (int) Math.max(this.settings.backlog(), Math.min(MAX_JOIN_LEAVE_BACKLOG, wanted));
 		this.out.println();

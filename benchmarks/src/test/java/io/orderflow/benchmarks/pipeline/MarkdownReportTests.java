@@ -33,7 +33,8 @@ class MarkdownReportTests {
 				new CleanupBenchmark.JobRun(100_000, 21, 2.0, 90), 540);
 		ReportTables tables = new ReportTables(List.of(round));
 		LogLineCost.Result logLine = new LogLineCost.Result(
-				List.of(new LogLineCost.Pair(true, 590, 600, 5900), new LogLineCost.Pair(false, 610, 600, 6100)));
+				List.of(new LogLineCost.Pair(true, 590, 600, 5900, 810, 800),
+						new LogLineCost.Pair(false, 610, 600, 6100, 810, 800)));
 
 		String report = MarkdownReport.render(Instant.parse("2026-12-01T10:00:00Z"),
 				BenchSettings.quick(1, Path.of("report"), Path.of("work")), machine, tables, "relay table", drain,
@@ -63,8 +64,10 @@ class MarkdownReportTests {
 				"| longest pause in completions when a worker joins | <= 1 s | 1 s | met |",
 				"| HTTP intake with the per-order INFO line / without it | >= 0.95x | 1.00x | met |");
 		assertThat(report).contains("## The per-order log line", "`io.orderflow.api.order.OrderIntake`",
-				"| 1 | on, off | 590 | 600 | 0.98x | 5,900 |", "| 2 | off, on | 610 | 600 | 1.02x | 6,100 |",
-				"With the per-order INFO line / without it: **1.00x**");
+				"| 1 | on, off | 590 | 600 | 0.98x | 5,900 | 810 | 800 |",
+				"| 2 | off, on | 610 | 600 | 1.02x | 6,100 | 810 | 800 |",
+				"With the per-order INFO line / without it: **1.00x**",
+				"The api's CPU per accepted order, with / without: **1.01x**; the line's own cost: 10 µs");
 		assertThat(report).doesNotContain("Not measured yet")
 			.contains("## Where the CPU went",
 					"- HTTP intake, closed loop, 32 connections: api 0.61, PostgreSQL 0.70; whole machine 1.93 of 2 cores");

@@ -55,7 +55,8 @@ class PipelineBenchmarkIntegrationTests {
 		// the run.
 		assertThat(printed).contains("Per-order log line: 1 pair(s)", "with the per-order INFO line / without: ");
 		assertThat(report).contains("## The per-order log line")
-			.containsPattern("\\| 1 \\| on, off \\| [0-9,]+ \\| [0-9,]+ \\| [0-9.]+x \\| [1-9][0-9,]* \\|")
+			.containsPattern("\\| 1 \\| on, off \\| [0-9,]+ \\| [0-9,]+ \\| [0-9.]+x \\| [1-9][0-9,]* \\| [0-9,]+ \\| "
+					+ "[0-9,]+ \\|")
 			.containsPattern("\\| HTTP intake with the per-order INFO line / without it \\| >= 0.95x \\| [0-9.]+x \\| "
 					+ "(met|\\*\\*missed\\*\\*) \\|");
 		assertThat(report).containsPattern("\\| join \\| [0-9.]+ \\| [0-9.]+ \\|")

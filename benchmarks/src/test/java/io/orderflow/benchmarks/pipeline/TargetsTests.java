@@ -18,8 +18,10 @@ class TargetsTests {
 		Drain drain = new Drain(new DrainResult(1, 6000, 1.0, 1.0, 2.0, new long[] { 6000 }),
 				new DrainResult(2, 6000, 1.0, 1.0, 2.5, new long[] { 6000 }));
 
-		LogLineCost.Result logLine = new LogLineCost.Result(List.of(new LogLineCost.Pair(true, 570, 600, 5700),
-				new LogLineCost.Pair(false, 580, 600, 5800), new LogLineCost.Pair(true, 500, 520, 5000)));
+		LogLineCost.Result logLine = new LogLineCost.Result(
+				List.of(new LogLineCost.Pair(true, 570, 600, 5700, 810, 800),
+						new LogLineCost.Pair(false, 580, 600, 5800, 810, 800),
+						new LogLineCost.Pair(true, 500, 520, 5000, 810, 800)));
 
 		List<Targets.Target> targets = Targets.evaluate(new ReportTables(List.of(ROUND)), drain, null, null, logLine);
 
@@ -42,7 +44,8 @@ class TargetsTests {
 	@Test
 	void aLogLineThatCostsMoreThanFivePercentMissesItsTarget() {
 		LogLineCost.Result logLine = new LogLineCost.Result(
-				List.of(new LogLineCost.Pair(true, 560, 600, 5600), new LogLineCost.Pair(false, 540, 600, 5400)));
+				List.of(new LogLineCost.Pair(true, 560, 600, 5600, 810, 800),
+						new LogLineCost.Pair(false, 540, 600, 5400, 810, 800)));
 
 		assertThat(Targets.evaluate(new ReportTables(List.of(ROUND)), null, null, null, logLine))
 			.filteredOn((target) -> target.name().contains("INFO line"))

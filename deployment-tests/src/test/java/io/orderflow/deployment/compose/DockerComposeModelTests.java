@@ -61,6 +61,15 @@ class DockerComposeModelTests {
 	}
 
 	@Test
+	void theServicesHealthchecksAskTheirReadinessGroupAsTheChartsProbesDo() {
+		for (String name : List.of("api", "worker")) {
+			Map<String, Object> healthcheck = ComposeFile.map(compose.service(name).get("healthcheck"));
+			assertThat(ComposeFile.list(healthcheck.get("test"))).as("healthcheck test of %s", name)
+				.anySatisfy((part) -> assertThat(part).asString().contains("GET /actuator/health/readiness "));
+		}
+	}
+
+	@Test
 	void migrationIsAOneShotRunOfTheApiImageWithMigrate() {
 		Map<String, Object> migrate = compose.service("migrate");
 		assertThat(migrate.get("image")).isEqualTo(compose.service("api").get("image"));

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
+import io.orderflow.worker.lag.GroupAdmin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +18,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Readiness of a worker: every listener container runs and holds partitions. A worker
  * without partitions is still ready when its group has more members than the topic has
  * partitions: it is a standby, and a rollout must not wait for it. Only then is the
- * broker asked, so a steady worker's probe costs nothing.
+ * broker asked (through the worker's one {@link GroupAdmin}), so a steady worker's probe
+ * costs nothing.
  */
 @Component("kafkaAssignment")
 class KafkaAssignmentHealthIndicator implements HealthIndicator {
@@ -35,14 +35,14 @@ class KafkaAssignmentHealthIndicator implements HealthIndicator {
 
 	private final KafkaListenerEndpointRegistry registry;
 
-	private final KafkaAdmin kafkaAdmin;
+	private final GroupAdmin admin;
 
 	private final String group;
 
-	KafkaAssignmentHealthIndicator(KafkaListenerEndpointRegistry registry, KafkaAdmin kafkaAdmin,
+	KafkaAssignmentHealthIndicator(KafkaListenerEndpointRegistry registry, GroupAdmin admin,
 			@Value("${spring.kafka.consumer.group-id}") String group) {
 		this.registry = registry;
-		this.kafkaAdmin = kafkaAdmin;
+		this.admin = admin;
 		this.group = group;
 	}
 
@@ -73,8 +73,9 @@ class KafkaAssignmentHealthIndicator implements HealthIndicator {
 
 	/** A running container without partitions: a standby, or still joining the group. */
 	private Health standby(Map<String, Object> details) {
-		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
-			ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(this.group))
+		try {
+			ConsumerGroupDescription group = this.admin.admin()
+				.describeConsumerGroups(List.of(this.group))
 				.describedGroups()
 				.get(this.group)
 				.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -9,14 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.common.messaging.TopicsProperties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +26,11 @@ import org.springframework.stereotype.Component;
  * than a stale one.
  */
 @Component
-class ConsumerLagMetrics implements DisposableBean {
+class ConsumerLagMetrics {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerLagMetrics.class);
 
-	private final KafkaAdmin kafkaAdmin;
+	private final GroupAdmin admin;
 
 	private final String group;
 
@@ -47,13 +44,11 @@ class ConsumerLagMetrics implements DisposableBean {
 
 	private final AtomicReference<Double> total = new AtomicReference<>(Double.NaN);
 
-	private Admin admin;
-
 	private boolean failing;
 
-	ConsumerLagMetrics(KafkaAdmin kafkaAdmin, TopicsProperties topics,
+	ConsumerLagMetrics(GroupAdmin admin, TopicsProperties topics,
 			@Value("${spring.kafka.consumer.group-id}") String group, LagProperties properties, MeterRegistry meters) {
-		this.kafkaAdmin = kafkaAdmin;
+		this.admin = admin;
 		this.group = group;
 		this.topic = topics.orders();
 		this.properties = properties;
@@ -67,8 +62,8 @@ class ConsumerLagMetrics implements DisposableBean {
 	@Scheduled(fixedDelayString = "${orderflow.lag.interval:15s}")
 	synchronized void refresh() {
 		try {
-			Map<Integer, GroupPositions.Position> positions = GroupPositions.read(admin(), this.group, this.topic,
-					this.properties.timeout());
+			Map<Integer, GroupPositions.Position> positions = GroupPositions.read(this.admin.admin(), this.group,
+					this.topic, this.properties.timeout());
 			long sum = 0;
 			for (Map.Entry<Integer, GroupPositions.Position> entry : positions.entrySet()) {
 				partition(entry.getKey()).set((double) entry.getValue().lag());
@@ -110,20 +105,6 @@ class ConsumerLagMetrics implements DisposableBean {
 				.register(this.meters);
 			return lag;
 		});
-	}
-
-	private Admin admin() {
-		if (this.admin == null) {
-			this.admin = Admin.create(this.kafkaAdmin.getConfigurationProperties());
-		}
-		return this.admin;
-	}
-
-	@Override
-	public synchronized void destroy() {
-		if (this.admin != null) {
-			this.admin.close();
-		}
 	}
 
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.orderflow.common.messaging.TopicsProperties;
+import io.orderflow.worker.lag.GroupAdmin;
 import io.orderflow.worker.lag.GroupPositions;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,13 +37,16 @@ class ConsumerFrontier {
 
 	private final KafkaAdmin kafkaAdmin;
 
+	private final GroupAdmin admin;
+
 	private final TopicsProperties topics;
 
 	private final String group;
 
-	ConsumerFrontier(KafkaAdmin kafkaAdmin, TopicsProperties topics,
+	ConsumerFrontier(KafkaAdmin kafkaAdmin, GroupAdmin admin, TopicsProperties topics,
 			@Value("${spring.kafka.consumer.group-id}") String group) {
 		this.kafkaAdmin = kafkaAdmin;
+		this.admin = admin;
 		this.topics = topics;
 		this.group = group;
 	}
@@ -53,9 +56,10 @@ class ConsumerFrontier {
 	 * everything.
 	 */
 	Optional<Instant> oldestUnconsumed() {
-		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
+		try {
 			Map<TopicPartition, Long> behind = new HashMap<>();
-			GroupPositions.read(admin, this.group, this.topics.orders(), Duration.ofSeconds(TIMEOUT_SECONDS))
+			GroupPositions
+				.read(this.admin.admin(), this.group, this.topics.orders(), Duration.ofSeconds(TIMEOUT_SECONDS))
 				.forEach((partition, position) -> {
 					if (position.lag() > 0) {
 						behind.put(new TopicPartition(this.topics.orders(), partition), position.next());
