@@ -307,9 +307,13 @@ public final class LocalStack implements AutoCloseable {
 				"Starting " + settings.apis() + " api-service replica(s) and " + settings.workers() + " worker(s) ...");
 		Path apiJar = serviceJar(settings.home(), "api-service");
 		for (int replica = 1; replica <= settings.apis(); replica++) {
+			// Its logs' service.node.name and its metrics' instance tag (HOSTNAME in a
+			// container).
+			Map<String, String> replicaEnvironment = new HashMap<>(apiEnvironment);
+			replicaEnvironment.put("ORDERFLOW_INSTANCE_ID", "api-" + replica);
 			this.services
 				.add(SupervisedService.start(new ServiceSpec("api-" + replica, apiJar, settings.apiPort(replica),
-						settings.apiManagementPort(replica), settings.bindAddress(), apiEnvironment, logs)));
+						settings.apiManagementPort(replica), settings.bindAddress(), replicaEnvironment, logs)));
 		}
 		Path workerJar = serviceJar(settings.home(), "worker-service");
 		for (int i = 1; i <= settings.workers(); i++) {

@@ -112,6 +112,17 @@ class SupervisedStackIntegrationTests {
 	}
 
 	@Test
+	void everyServiceTagsItsMetricsWithItsOwnName() throws Exception {
+		for (SupervisedService service : stack.services()) {
+			HttpResponse<String> scrape = this.http.send(
+					HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(scrape.statusCode()).as(service.name()).isEqualTo(200);
+			assertThat(scrape.body()).as(service.name()).contains("instance=\"" + service.name() + "\"");
+		}
+	}
+
+	@Test
 	void servicesAndInfrastructureListenOnLoopbackOnly() throws IOException {
 		List<InetAddress> external = nonLoopbackAddresses();
 		assumeThat(external).as("a non-loopback address of this machine").isNotEmpty();

@@ -23,9 +23,10 @@ import picocli.CommandLine.TypeConversionException;
 				+ " per transaction with the api's statements in plain JDBC and pgbench (8 and 32 connections), Kafka's"
 				+ " own producer and consumer, HTTP intake as closed loops (8 and 32 connections) and as an open loop"
 				+ " at half the best closed-loop rate, with each open-loop order's end-to-end latency from the database;"
-				+ " then the relay against a plain producer, the drain of a backlog by 1 and by 2 workers, a worker joining and"
+				+ " then the api's per-order INFO line on and off in alternating pairs of loops, the relay against a plain"
+				+ " producer, the drain of a backlog by 1 and by 2 workers, a worker joining and"
 				+ " leaving a drain, and the cleanup job against one DELETE and under intake. Prints the figures with"
-				+ " their ratios, where the CPU went and every target of issue #12 met or missed, and writes bench-report/"
+				+ " their ratios, where the CPU went and every target of issues #12 and #13 met or missed, and writes bench-report/"
 				+ " (report.md and PNG charts)." })
 public final class PipelineBenchmarkCli implements Callable<Integer> {
 
