@@ -3,6 +3,7 @@ package io.orderflow.worker.lag;
 import java.time.Duration;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -23,14 +24,21 @@ public class GroupAdmin implements DisposableBean {
 
 	private Admin admin;
 
+	private boolean closed;
+
 	GroupAdmin(KafkaAdmin kafkaAdmin) {
 		this.kafkaAdmin = kafkaAdmin;
 	}
 
 	/**
 	 * The shared client; thread-safe, and it reconnects on its own after a broker outage.
+	 * @throws KafkaException once the worker is stopping, rather than open a client that
+	 * nothing would close
 	 */
 	public synchronized Admin admin() {
+		if (this.closed) {
+			throw new KafkaException("The worker is stopping: no more requests to the broker");
+		}
 		if (this.admin == null) {
 			this.admin = Admin.create(this.kafkaAdmin.getConfigurationProperties());
 		}
@@ -39,6 +47,7 @@ public class GroupAdmin implements DisposableBean {
 
 	@Override
 	public synchronized void destroy() {
+		this.closed = true;
 		if (this.admin != null) {
 			this.admin.close(CLOSE_TIMEOUT);
 			this.admin = null;
