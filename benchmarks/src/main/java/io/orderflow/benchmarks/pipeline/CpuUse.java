@@ -39,6 +39,19 @@ final class CpuUse {
 	}
 
 	/**
+	 * CPU seconds so far of one part; NaN when none of its processes tells.
+	 */
+	double seconds(String part) {
+		double[] known = this.parts.get(part)
+			.get()
+			.distinct()
+			.flatMap((process) -> process.info().totalCpuDuration().stream())
+			.mapToDouble((cpu) -> cpu.toNanos() / 1e9)
+			.toArray();
+		return (known.length == 0) ? Double.NaN : Arrays.stream(known).sum();
+	}
+
+	/**
 	 * CPU seconds of the parts and of the machine at one moment.
 	 *
 	 * @param nanos when, on {@link System#nanoTime()}

@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * What the api's per-order INFO line costs intake: pairs of 32-connection closed loops on
@@ -39,17 +40,17 @@ final class LogLineCost {
 
 	private final Path apiLog;
 
-	private final LongSupplier apiCpuNanos;
+	private final DoubleSupplier apiCpuSeconds;
 
 	/**
-	 * @param apiCpuNanos the api process's CPU time so far, in nanoseconds; negative when
-	 * it cannot be read
+	 * @param apiCpuSeconds the api's CPU time so far, in seconds; NaN when it cannot be
+	 * read
 	 */
-	LogLineCost(HttpIntake http, ApiLoggers loggers, Path apiLog, LongSupplier apiCpuNanos) {
+	LogLineCost(HttpIntake http, ApiLoggers loggers, Path apiLog, DoubleSupplier apiCpuSeconds) {
 		this.http = http;
 		this.loggers = loggers;
 		this.apiLog = apiLog;
-		this.apiCpuNanos = apiCpuNanos;
+		this.apiCpuSeconds = apiCpuSeconds;
 	}
 
 	/**
@@ -84,21 +85,21 @@ final class LogLineCost {
 		}
 
 		double medianOn() {
-			return Figure.medianOfNumbers(this.pairs.stream().map(Pair::on).toList());
+			return median(Pair::on);
 		}
 
 		double medianOff() {
-			return Figure.medianOfNumbers(this.pairs.stream().map(Pair::off).toList());
+			return median(Pair::off);
 		}
 
 		/** The median of the per-pair ratios: with the line / without. */
 		double ratio() {
-			return Figure.medianOfNumbers(this.pairs.stream().map(Pair::ratio).toList());
+			return median(Pair::ratio);
 		}
 
 		/** The median of the per-pair ratios of the api's CPU per order. */
 		double cpuRatio() {
-			return Figure.medianOfNumbers(this.pairs.stream().map(Pair::cpuRatio).toList());
+			return median(Pair::cpuRatio);
 		}
 
 		/**
@@ -106,7 +107,11 @@ final class LogLineCost {
 		 * cost.
 		 */
 		double cpuMicrosPerLine() {
-			return Figure.medianOfNumbers(this.pairs.stream().map((pair) -> pair.cpuOn() - pair.cpuOff()).toList());
+			return median((pair) -> pair.cpuOn() - pair.cpuOff());
+		}
+
+		private double median(Function<Pair, Double> figure) {
+			return Figure.medianOfNumbers(this.pairs.stream().map(figure).toList());
 		}
 
 		String text() {
@@ -114,10 +119,7 @@ final class LogLineCost {
 			StringBuilder text = new StringBuilder(String.format(Locale.ROOT, row, "pair", "order", "line on/s",
 					"line off/s", "ratio", "lines logged", "api CPU us on", "off"));
 			for (int i = 0; i < this.pairs.size(); i++) {
-				Pair pair = this.pairs.get(i);
-				text.append(String.format(Locale.ROOT, row, i + 1, order(pair), ReportTables.number(pair.on()),
-						ReportTables.number(pair.off()), Drain.times(pair.ratio()), ReportTables.number(pair.linesOn()),
-						ReportTables.number(pair.cpuOn()), ReportTables.number(pair.cpuOff())));
+				text.append(String.format(Locale.ROOT, row, cells(i + 1, this.pairs.get(i))));
 			}
 			text.append(String.format(Locale.ROOT,
 					"with the per-order INFO line / without: %s (medians %s vs %s accepted/s); the api's CPU per"
@@ -132,11 +134,8 @@ final class LogLineCost {
 					"| pair | order | with the line, accepted/s | without, accepted/s | ratio | lines logged "
 							+ "| api CPU µs per order, with | without |\n|---:|---|---:|---:|---:|---:|---:|---:|\n");
 			for (int i = 0; i < this.pairs.size(); i++) {
-				Pair pair = this.pairs.get(i);
-				md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s |%n", i + 1, order(pair),
-						ReportTables.number(pair.on()), ReportTables.number(pair.off()), Drain.times(pair.ratio()),
-						ReportTables.number(pair.linesOn()), ReportTables.number(pair.cpuOn()),
-						ReportTables.number(pair.cpuOff())));
+				md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+						cells(i + 1, this.pairs.get(i))));
 			}
 			md.append(String.format(Locale.ROOT,
 					"%nWith the per-order INFO line / without it: **%s** (the median of the pairs' ratios; medians "
@@ -148,8 +147,11 @@ final class LogLineCost {
 			return md.toString();
 		}
 
-		private static String order(Pair pair) {
-			return pair.onFirst() ? "on, off" : "off, on";
+		/** One pair's row, for the text and the markdown table alike. */
+		private static Object[] cells(int number, Pair pair) {
+			return new Object[] { number, pair.onFirst() ? "on, off" : "off, on", ReportTables.number(pair.on()),
+					ReportTables.number(pair.off()), Drain.times(pair.ratio()), ReportTables.number(pair.linesOn()),
+					ReportTables.number(pair.cpuOn()), ReportTables.number(pair.cpuOff()) };
 		}
 
 	}
@@ -189,11 +191,11 @@ final class LogLineCost {
 	private Loop loop(boolean lineOn, Duration phase, Settle settle) throws InterruptedException {
 		this.loggers.set(LOGGER, lineOn ? null : "WARN");
 		long logged = size();
-		long cpuBefore = this.apiCpuNanos.getAsLong();
+		double cpuBefore = this.apiCpuSeconds.getAsDouble();
 		LoadRun run = this.http.closedLoop(32, phase);
-		long cpuAfter = this.apiCpuNanos.getAsLong();
-		double cpuMicrosPerOrder = (cpuBefore < 0 || cpuAfter < 0 || run.completed() == 0) ? Double.NaN
-				: (cpuAfter - cpuBefore) / 1000.0 / run.completed();
+		double cpuAfter = this.apiCpuSeconds.getAsDouble();
+		// NaN too when the CPU time is unreadable.
+		double cpuMicrosPerOrder = (run.completed() == 0) ? Double.NaN : (cpuAfter - cpuBefore) * 1e6 / run.completed();
 		settle.await();
 		long lines = count(logged);
 		if (lineOn && run.completed() > 0 && lines == 0) {

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -48,6 +47,9 @@ final class PipelineBenchmark {
 	static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
 
 	static final int OPEN_LOOP_CONNECTIONS = 64;
+
+	/** The api's part of the stack in {@link CpuUse}. */
+	private static final String API = "api";
 
 	private static final String HTTP_32 = "HTTP intake, closed loop, 32 connections";
 
@@ -292,12 +294,8 @@ final class PipelineBenchmark {
 				"Per-order log line: %d pair(s) of 32-connection loops, %d s each, with the api's \"%s\" line"
 						+ " and with %s at WARN (through the api's loggers endpoint), in alternating order ...%n",
 				pairs, this.settings.phase().toSeconds(), LogLineCost.LINE, LogLineCost.LOGGER);
-		LongSupplier apiCpu = () -> ProcessHandle.of(api.pid())
-			.flatMap((process) -> process.info().totalCpuDuration())
-			.map(Duration::toNanos)
-			.orElse(-1L);
 		LogLineCost.Result result = new LogLineCost(this.http, new ApiLoggers(api.managementUrl(), this.stack.apiKey()),
-				api.logFile(), apiCpu)
+				api.logFile(), () -> this.cpu.seconds(API))
 			.run(pairs, this.settings.phase(), this::settle);
 		this.out.print(result.text());
 		return result;
@@ -549,7 +547,7 @@ final class PipelineBenchmark {
 	 */
 	private static CpuUse cpuUse(LocalStack stack, Path workDirectory) {
 		Map<String, Supplier<Stream<ProcessHandle>>> parts = new LinkedHashMap<>();
-		parts.put("api",
+		parts.put(API,
 				() -> stack.services()
 					.stream()
 					.filter((service) -> !stack.workers().contains(service))

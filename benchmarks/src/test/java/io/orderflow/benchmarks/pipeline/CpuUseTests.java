@@ -39,4 +39,13 @@ class CpuUseTests {
 		assertThat(cpu.snapshot().seconds().get("this")).isPositive();
 	}
 
+	@Test
+	void onePartsCpuTimeIsReadAloneAndIsNotANumberWithoutProcesses() {
+		CpuUse cpu = new CpuUse(
+				Map.of("this", () -> Stream.of(ProcessHandle.current()), "gone", () -> Stream.<ProcessHandle>empty()));
+
+		assertThat(cpu.seconds("this")).isPositive();
+		assertThat(cpu.seconds("gone")).isNaN();
+	}
+
 }
